@@ -1,0 +1,66 @@
+# tickpath: see README.md.  Every target that needs packages or kernels
+# fetches them itself (vm-test/deps.sh, vm-test/kernel.sh), caching them
+# under ~/.cache/tickpath.
+
+BUILD := build
+USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iuapi -Ilib
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDLIBS := -lmnl
+
+LIB_SRCS := lib/ctl.c
+TOOLS := tpctl
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*_test.c))
+HEADERS := $(wildcard lib/*.h uapi/linux/*.h)
+
+.PHONY: all user modules deps check demo lint clean
+all: user modules
+
+deps:
+	vm-test/deps.sh
+
+# User space: a static and a shared library, and the tools linked statically
+# against it so they run from the build tree, also inside the test VMs.
+user: $(BUILD)/user/libtickpath.a $(BUILD)/user/libtickpath.so \
+      $(BUILD)/user/libtickpath.pc $(TOOLS:%=$(BUILD)/user/%)
+
+$(BUILD)/user/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/user/libtickpath.a: $(LIB_SRCS:lib/%.c=$(BUILD)/user/%.o)
+	$(AR) rcs $@ $^
+
+$(BUILD)/user/libtickpath.so: $(LIB_SRCS:lib/%.c=$(BUILD)/user/%.o)
+	$(CC) -shared -Wl,-soname,libtickpath.so.0 -o $@ $^ $(LDLIBS)
+
+$(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in
+	sed 's|@PREFIX@|/usr/local|' $< > $@
+
+$(BUILD)/user/%: tools/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
+
+# Unit tests build with ASan and UBSan; they include the sources they test.
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_SRCS) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) $(SANITIZE) -o $@ $< $(LDLIBS)
+
+unit: $(UNIT_TESTS:%=$(BUILD)/unit/%)
+
+modules: deps
+	vm-test/module.sh stock
+	vm-test/module.sh debug
+
+# checkpatch --strict and sparse over kmod/, from the debug kernel's tree.
+lint: deps
+	vm-test/lint.sh
+
+check: deps
+	$(MAKE) user unit
+	vm-test/check
+
+demo: deps
+	$(MAKE) user
+	vm-test/demo
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ports: the rx_handler on a network device, its counters, and its lifetime
+ * (attach, detach, device unregistration, module unload).
+ */
+
+#include "port.h"
+
+#include <linux/if_arp.h>
+#include <linux/rtnetlink.h>
+#include <net/net_namespace.h>
+
+static rx_handler_result_t tp_port_handle_frame(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct tp_port *port = rcu_dereference(skb->dev->rx_handler_data);
+	struct tp_port_stats *stats = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&stats->syncp);
+	u64_stats_inc(&stats->packets);
+	/* skb->data is at the network header here; count from the MAC header,
+	 * as the device's own rx_bytes does.
+	 */
+	u64_stats_add(&stats->bytes, skb->len + skb->mac_len);
+	u64_stats_update_end(&stats->syncp);
+
+	return RX_HANDLER_PASS;
+}
+
+struct tp_port *tp_port_from_dev(const struct net_device *dev)
+{
+	ASSERT_RTNL();
+	if (rtnl_dereference(dev->rx_handler) != tp_port_handle_frame)
+		return NULL;
+	return rtnl_dereference(dev->rx_handler_data);
+}
+
+/* Only one rx_handler fits on a device: name the one in the way. */
+static void tp_port_report_holder(const struct net_device *dev,
+				  struct netlink_ext_ack *extack)
+{
+	if (tp_port_from_dev(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is already a tickpath port");
+	else if (netif_is_bridge_port(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is a bridge port: the bridge holds its rx_handler");
+	else if (netif_is_bond_slave(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is a bond slave: the bond holds its rx_handler");
+	else if (netif_is_team_port(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is a team port: the team holds its rx_handler");
+	else if (netif_is_macvlan_port(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is a macvlan lower device: macvlan holds its rx_handler");
+	else if (netif_is_ovs_port(dev))
+		NL_SET_ERR_MSG_MOD(extack, "device is an Open vSwitch port: openvswitch holds its rx_handler");
+	else
+		NL_SET_ERR_MSG_MOD(extack, "device already has an rx_handler of another driver (ipvlan, hsr, ...)");
+}
+
+int tp_port_attach(struct net_device *dev, enum tickpath_port_mode mode,
+		   struct netlink_ext_ack *extack)
+{
+	struct tp_port *port;
+	int ret;
+
+	ASSERT_RTNL();
+	if (dev->type != ARPHRD_ETHER) {
+		NL_SET_ERR_MSG_MOD(extack, "device is not an Ethernet device");
+		return -EOPNOTSUPP;
+	}
+	if (rtnl_dereference(dev->rx_handler)) {
+		tp_port_report_holder(dev, extack);
+		return -EBUSY;
+	}
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return -ENOMEM;
+	port->stats = netdev_alloc_pcpu_stats(struct tp_port_stats);
+	if (!port->stats) {
+		ret = -ENOMEM;
+		goto err_stats;
+	}
+	port->dev = dev;
+	port->mode = mode;
+	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
+
+	ret = netdev_rx_handler_register(dev, tp_port_handle_frame, port);
+	if (ret) {
+		NL_SET_ERR_MSG_MOD(extack, "could not register the rx_handler");
+		goto err_register;
+	}
+	return 0;
+
+err_register:
+	netdev_put(dev, &port->dev_tracker);
+	free_percpu(port->stats);
+err_stats:
+	kfree(port);
+	return ret;
+}
+
+void tp_port_detach(struct tp_port *port)
+{
+	ASSERT_RTNL();
+	/* Waits for every running handler (synchronize_net), so nothing can
+	 * touch the port once this returns.
+	 */
+	netdev_rx_handler_unregister(port->dev);
+	netdev_put(port->dev, &port->dev_tracker);
+	free_percpu(port->stats);
+	kfree(port);
+}
+
+void tp_port_read_stats(const struct tp_port *port,
+			struct tp_port_counters *counters)
+{
+	int cpu;
+
+	memset(counters, 0, sizeof(*counters));
+	for_each_possible_cpu(cpu) {
+		const struct tp_port_stats *stats = per_cpu_ptr(port->stats, cpu);
+		unsigned int start;
+		u64 packets, bytes;
+
+		do {
+			start = u64_stats_fetch_begin(&stats->syncp);
+			packets = u64_stats_read(&stats->packets);
+			bytes = u64_stats_read(&stats->bytes);
+		} while (u64_stats_fetch_retry(&stats->syncp, start));
+		counters->packets += packets;
+		counters->bytes += bytes;
+	}
+}
+
+static int tp_port_netdev_event(struct notifier_block *nb,
+				unsigned long event, void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct tp_port *port;
+
+	/* A move to another namespace also sends NETDEV_UNREGISTER, with the
+	 * device still NETREG_REGISTERED: the port moves along with it.
+	 */
+	if (event != NETDEV_UNREGISTER || dev->reg_state != NETREG_UNREGISTERING)
+		return NOTIFY_DONE;
+	port = tp_port_from_dev(dev);
+	if (port)
+		tp_port_detach(port);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block tp_port_notifier = {
+	.notifier_call = tp_port_netdev_event,
+};
+
+/* Runs for every namespace when the module goes away. */
+static void __net_exit tp_port_net_exit(struct net *net)
+{
+	struct net_device *dev;
+	struct tp_port *port;
+
+	rtnl_lock();
+	for_each_netdev(net, dev) {
+		port = tp_port_from_dev(dev);
+		if (port)
+			tp_port_detach(port);
+	}
+	rtnl_unlock();
+}
+
+static struct pernet_operations tp_port_net_ops = {
+	.exit = tp_port_net_exit,
+};
+
+int tp_port_init(void)
+{
+	int ret;
+
+	ret = register_netdevice_notifier(&tp_port_notifier);
+	if (ret)
+		return ret;
+	ret = register_pernet_subsys(&tp_port_net_ops);
+	if (ret)
+		unregister_netdevice_notifier(&tp_port_notifier);
+	return ret;
+}
+
+void tp_port_uninit(void)
+{
+	/* Detach every port first, so no device can unregister with a port
+	 * still attached once the notifier is gone.
+	 */
+	unregister_pernet_subsys(&tp_port_net_ops);
+	unregister_netdevice_notifier(&tp_port_notifier);
+}

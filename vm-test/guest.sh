@@ -1,0 +1,51 @@
+#!/bin/bash
+# Runs inside the test VM, chrooted into the host's root (read-only 9p), as
+# root.  Runs every test named in $out/env, each with a time limit, and
+# leaves for the host: <test>.log and <test>.rc per test, dmesg, kmemleak.
+set -u
+out=$1
+# shellcheck source=/dev/null
+. "$out/env"
+
+# /root stays visible: the kernel cache is under it.
+mkdir -p /dev/shm
+for d in /tmp /run /var/tmp /dev/shm; do
+	mount -t tmpfs tmpfs "$d"
+done
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
+mount -t debugfs debugfs /sys/kernel/debug
+export HOME=/tmp PATH=/usr/sbin:/usr/bin:/sbin:/bin TP_OUT=$out
+export TP_SRC TP_KERNEL TP_KO_DIR TP_BUILD
+
+# Stock kernel: its modules come from the unpacked package, not /lib/modules.
+if [ -n "$TP_MODULES" ]; then
+	for m in veth bridge macvlan dummy; do
+		modprobe -d "$TP_MODULES" "$m" || echo "guest: modprobe $m failed"
+	done
+fi
+
+leaks=/sys/kernel/debug/kmemleak
+if [ -e $leaks ]; then
+	# Forget what boot left behind: only leaks made by the tests count.
+	echo scan > $leaks
+	echo clear > $leaks
+fi
+
+echo "guest: $(uname -r), tests: $TP_TESTS"
+for t in $TP_TESTS; do
+	name=$(basename "$t" .sh)
+	echo "guest: running $name"
+	(cd /tmp && timeout -k 5 "${TP_TEST_TIMEOUT:-600}" bash "$t") \
+		> "$out/$name.log" 2>&1
+	echo $? > "$out/$name.rc"
+done
+
+if [ -e $leaks ]; then
+	# An object is reported once it has looked unreferenced for a while and
+	# over two scans.
+	sleep 6
+	echo scan > $leaks
+	echo scan > $leaks
+	cat $leaks > "$out/kmemleak"
+fi
+dmesg > "$out/dmesg"
