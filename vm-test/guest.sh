@@ -37,7 +37,10 @@ for t in $TP_TESTS; do
 	echo "guest: running $name"
 	(cd /tmp && timeout -k 5 "${TP_TEST_TIMEOUT:-600}" bash "$t") \
 		> "$out/$name.log" 2>&1
-	echo $? > "$out/$name.rc"
+	rc=$?
+	echo $rc > "$out/$name.rc"
+	# Timed out: put the blocked tasks' stacks in the kernel log.
+	[ $rc = 124 ] && echo w > /proc/sysrq-trigger
 done
 
 if [ -e $leaks ]; then

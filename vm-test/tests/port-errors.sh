@@ -25,9 +25,9 @@ expect_error "device is a macvlan lower device" in_rx "$tpctl" port attach dev d
 
 # Requests tpctl would never send, straight from genl.py.
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH PORT_IFNAME=str:rx0 PORT_MODE=u8:7)" \
-	"22 Attribute failed policy validation" "mode out of range"
-assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH PORT_IFNAME=u32:5)" \
-	"22 Attribute failed policy validation" "ifname of the wrong type"
+	"34 integer out of range" "mode out of range"
+assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH PORT_IFNAME=raw:41424344)" \
+	"22 Attribute failed policy validation" "ifname without its NUL"
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH 99=u32:5)" \
 	"22 Unknown attribute type" "unknown attribute"
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_DETACH)" \
