@@ -19,6 +19,10 @@ static const struct nla_policy tp_genl_policy[TICKPATH_A_MAX + 1] = {
 	[TICKPATH_A_PORT_MODE] = NLA_POLICY_MAX(NLA_U8, TICKPATH_PORT_MODE_MAX),
 };
 
+/* NL_SET_ERR_MSG_ATTR() has no _MOD variant in 6.1. */
+#define TP_GENL_ERR_ATTR(info, attr, msg) \
+	NL_SET_ERR_MSG_ATTR((info)->extack, attr, KBUILD_MODNAME ": " msg)
+
 /* The device named by ifindex and/or ifname in the caller's namespace. */
 static struct net_device *tp_genl_get_dev(struct genl_info *info)
 {
@@ -29,14 +33,15 @@ static struct net_device *tp_genl_get_dev(struct genl_info *info)
 
 	ASSERT_RTNL();
 	if (!ifindex && !ifname) {
-		NL_SET_ERR_MSG_MOD(info->extack, "a device is needed: TICKPATH_A_PORT_IFINDEX or TICKPATH_A_PORT_IFNAME");
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "a device is needed: TICKPATH_A_PORT_IFINDEX or _IFNAME");
 		NL_SET_ERR_ATTR_MISS(info->extack, NULL, TICKPATH_A_PORT_IFNAME);
 		return ERR_PTR(-EINVAL);
 	}
 	if (ifindex) {
 		dev = __dev_get_by_index(net, nla_get_u32(ifindex));
 		if (!dev) {
-			NL_SET_ERR_MSG_ATTR(info->extack, ifindex, KBUILD_MODNAME ": no device with this ifindex in this network namespace");
+			TP_GENL_ERR_ATTR(info, ifindex, "no such ifindex in this namespace");
 			return ERR_PTR(-ENODEV);
 		}
 	}
@@ -44,11 +49,11 @@ static struct net_device *tp_genl_get_dev(struct genl_info *info)
 		struct net_device *named = __dev_get_by_name(net, nla_data(ifname));
 
 		if (!named) {
-			NL_SET_ERR_MSG_ATTR(info->extack, ifname, KBUILD_MODNAME ": no device with this name in this network namespace");
+			TP_GENL_ERR_ATTR(info, ifname, "no such device in this namespace");
 			return ERR_PTR(-ENODEV);
 		}
 		if (dev && dev != named) {
-			NL_SET_ERR_MSG_ATTR(info->extack, ifname, KBUILD_MODNAME ": ifindex and ifname name different devices");
+			TP_GENL_ERR_ATTR(info, ifname, "ifindex and ifname name different devices");
 			return ERR_PTR(-EINVAL);
 		}
 		dev = named;

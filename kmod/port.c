@@ -42,17 +42,19 @@ static void tp_port_report_holder(const struct net_device *dev,
 	if (tp_port_from_dev(dev))
 		NL_SET_ERR_MSG_MOD(extack, "device is already a tickpath port");
 	else if (netif_is_bridge_port(dev))
-		NL_SET_ERR_MSG_MOD(extack, "device is a bridge port: the bridge holds its rx_handler");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "device is a bridge port (the bridge holds its rx_handler)");
 	else if (netif_is_bond_slave(dev))
-		NL_SET_ERR_MSG_MOD(extack, "device is a bond slave: the bond holds its rx_handler");
+		NL_SET_ERR_MSG_MOD(extack, "device is a bond slave");
 	else if (netif_is_team_port(dev))
-		NL_SET_ERR_MSG_MOD(extack, "device is a team port: the team holds its rx_handler");
+		NL_SET_ERR_MSG_MOD(extack, "device is a team port");
 	else if (netif_is_macvlan_port(dev))
-		NL_SET_ERR_MSG_MOD(extack, "device is a macvlan lower device: macvlan holds its rx_handler");
+		NL_SET_ERR_MSG_MOD(extack, "device is a macvlan lower device");
 	else if (netif_is_ovs_port(dev))
-		NL_SET_ERR_MSG_MOD(extack, "device is an Open vSwitch port: openvswitch holds its rx_handler");
+		NL_SET_ERR_MSG_MOD(extack, "device is an Open vSwitch port");
 	else
-		NL_SET_ERR_MSG_MOD(extack, "device already has an rx_handler of another driver (ipvlan, hsr, ...)");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "device has another driver's rx_handler (ipvlan, hsr, ...)");
 }
 
 int tp_port_attach(struct net_device *dev, enum tickpath_port_mode mode,

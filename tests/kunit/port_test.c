@@ -134,7 +134,7 @@ static void tp_port_test_other_holder(struct kunit *test)
 	netdev_rx_handler_unregister(dev);
 	rtnl_unlock();
 	KUNIT_ASSERT_NOT_NULL(test, extack._msg);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(extack._msg, "rx_handler of another driver"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(extack._msg, "another driver's rx_handler"));
 }
 
 static void tp_port_test_detach_frees_device(struct kunit *test)
@@ -212,6 +212,7 @@ static struct kunit_suite tp_port_test_suite = {
 	.suite_exit = tp_port_test_suite_exit,
 	.test_cases = tp_port_test_cases,
 };
+
 kunit_test_suite(tp_port_test_suite);
 
 MODULE_LICENSE("GPL");

@@ -84,6 +84,7 @@ enum tickpath_cmd {
 	TICKPATH_CMD_PORT_GET,
 	__TICKPATH_CMD_MAX
 };
+
 #define TICKPATH_CMD_MAX (__TICKPATH_CMD_MAX - 1)
 
 /*
@@ -98,6 +99,7 @@ enum tickpath_port_mode {
 	TICKPATH_PORT_MODE_MIRROR,
 	__TICKPATH_PORT_MODE_MAX
 };
+
 #define TICKPATH_PORT_MODE_MAX (__TICKPATH_PORT_MODE_MAX - 1)
 
 enum tickpath_attr {
@@ -109,6 +111,7 @@ enum tickpath_attr {
 	TICKPATH_A_PORT_STATS,
 	__TICKPATH_A_MAX
 };
+
 #define TICKPATH_A_MAX (__TICKPATH_A_MAX - 1)
 
 enum tickpath_port_stats_attr {
@@ -118,6 +121,7 @@ enum tickpath_port_stats_attr {
 	TICKPATH_PORT_STATS_A_BYTES,
 	__TICKPATH_PORT_STATS_A_MAX
 };
+
 #define TICKPATH_PORT_STATS_A_MAX (__TICKPATH_PORT_STATS_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_TICKPATH_H */

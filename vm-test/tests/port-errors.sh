@@ -7,7 +7,7 @@ tp_load
 veth_pair rx rx0 tx tx0
 in_rx() { ip netns exec rx "$@"; }
 
-expect_error "no device with this name" in_rx "$tpctl" port attach dev nosuch0
+expect_error "no such device in this namespace" in_rx "$tpctl" port attach dev nosuch0
 in_rx "$tpctl" port attach dev rx0
 expect_error "device is already a tickpath port" in_rx "$tpctl" port attach dev rx0
 expect_error "device is not a tickpath port" in_rx "$tpctl" port detach dev lo
