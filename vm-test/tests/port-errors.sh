@@ -31,7 +31,7 @@ assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH PORT_IFNAME=raw
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_ATTACH 99=u32:5)" \
 	"22 Unknown attribute type" "unknown attribute"
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_DETACH)" \
-	"22 tickpath: a device is needed: TICKPATH_A_PORT_IFINDEX or TICKPATH_A_PORT_IFNAME" "no device"
+	"22 tickpath: a device is needed: TICKPATH_A_PORT_IFINDEX or _IFNAME" "no device"
 lo_index=$(cat /sys/class/net/lo/ifindex)
 rx0_index=$(in_rx cat /sys/class/net/rx0/ifindex)
 assert_eq "$(in_rx python3 "$TP_SRC/vm-test/genl.py" PORT_GET PORT_IFINDEX=u32:"$lo_index" PORT_IFNAME=str:rx0)" \
