@@ -45,14 +45,4 @@ nobody "$tpctl" port show dev rx0 >/dev/null
 expect_error "Operation not permitted \(CAP_NET_ADMIN is needed\)" nobody "$tpctl" port detach dev rx0
 expect_error "Operation not permitted" nobody "$tpctl" port attach dev d1
 
-# Root of a user namespace is not root of a network namespace it does not own...
-expect_error "Operation not permitted" in_rx unshare --user --map-root-user "$tpctl" port detach dev rx0
-# ...but is of one it created.
-unshare --user --map-root-user --net bash -c "
-	set -e
-	ip link add name u0 type veth peer name u1
-	$tpctl port attach dev u0
-	$tpctl port show dev u0 | grep -q 'u0: mode steal'
-	$tpctl port detach dev u0"
-echo "ok: a user namespace's root attaches in its own network namespace"
 in_rx "$tpctl" port detach dev rx0
