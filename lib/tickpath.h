@@ -52,4 +52,6 @@ int tp_port_mode_parse(const char *name, enum tickpath_port_mode *mode);
 }
 #endif
 
+#include "tickpath_reader.h"
+
 #endif /* TICKPATH_H */

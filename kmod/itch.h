@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * MoldUDP64 framing and NASDAQ TotalView-ITCH 5.0 decoding.  Freestanding:
+ * the same source is built into the module and into user space (tpcat,
+ * tpgen, the unit tests, fuzzing), so it calls nothing but the helpers of
+ * itch_compat.h.  Nothing here reads a byte outside the buffer it is given.
+ */
+#ifndef _TP_ITCH_H
+#define _TP_ITCH_H
+
+#include "itch_compat.h"
+#include <linux/tickpath.h>
+
+#define TP_MOLD_HEADER_LEN 20
+#define TP_MOLD_SESSION_LEN 10
+#define TP_MOLD_HEARTBEAT 0
+#define TP_MOLD_END_OF_SESSION 0xffff
+
+/* Bytes every ITCH message starts with: type, locate, tracking, timestamp. */
+#define TP_ITCH_HEADER_LEN 11
+#define TP_ITCH_TYPES 23
+
+/* A MoldUDP64 packet whose framing tp_mold_parse() has checked. */
+struct tp_mold_packet {
+	const u8 *session;	/* TP_MOLD_SESSION_LEN bytes */
+	u64 seq;
+	u16 count;
+	const u8 *blocks;	/* count blocks, exactly filling blocks_len */
+	u32 blocks_len;
+};
+
+/*
+ * Checks the framing of one UDP payload: the header, then every block
+ * stepped through by its length field.  Returns TICKPATH_MALFORMED_NONE and
+ * fills *pkt, or the packet-level reason (HEADER, OVERRUN, ZERO_LENGTH,
+ * COUNT, EOS_DATA).
+ */
+enum tickpath_malformed tp_mold_parse(const u8 *data, u32 len,
+				      struct tp_mold_packet *pkt);
+
+/* Walks the blocks of a checked packet: *cursor starts at pkt->blocks. */
+static inline const u8 *tp_mold_next_block(const u8 **cursor, u16 *len)
+{
+	const u8 *msg = *cursor + 2;
+
+	*len = tp_get_be16(*cursor);
+	*cursor = msg + *len;
+	return msg;
+}
+
+/*
+ * Index 1..TP_ITCH_TYPES of an ITCH message type character, in the order of
+ * PROTOCOLS.md (S R H Y L V W K J h A F E C X D U P Q B I N O); 0 if the
+ * character is not an ITCH 5.0 type.
+ */
+unsigned int tp_itch_type_index(u8 type);
+/* The type character of index 1..TP_ITCH_TYPES. */
+u8 tp_itch_type_char(unsigned int index);
+/* Wire length of a type; 0 if unknown. */
+unsigned int tp_itch_length(u8 type);
+
+/*
+ * Decodes one message into a record: type, flags (LONG, SELL, PRINTABLE),
+ * locate, tracking, exch_ts and the body, every other body byte zeroed.
+ * Leaves stamp, seq, rx_ts, channel, line and TICKPATH_REC_F_HW_TS to the
+ * caller.  Returns TICKPATH_MALFORMED_NONE, _TYPE or _LENGTH (then *rec is
+ * unspecified).
+ */
+enum tickpath_malformed tp_itch_decode(const u8 *msg, u16 len,
+				       struct tickpath_rec *rec);
+
+/* Slots a record takes in a ring: 1, or 2 with TICKPATH_REC_F_LONG. */
+static inline unsigned int tp_rec_slots(const struct tickpath_rec *rec)
+{
+	return rec->flags & TICKPATH_REC_F_LONG ? 2 : 1;
+}
+
+#endif /* _TP_ITCH_H */
