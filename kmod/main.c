@@ -5,6 +5,7 @@
 
 #include "chardev.h"
 #include "netlink.h"
+#include "netns.h"
 #include "port.h"
 
 #include <linux/genetlink.h>
@@ -14,6 +15,10 @@
 static int __init tp_mod_init(void)
 {
 	int ret;
+
+	ret = tp_netns_init();
+	if (ret < 0)
+		goto err_netns;
 
 	ret = tp_port_init();
 	if (ret < 0)
@@ -34,6 +39,8 @@ err_genl:
 err_chardev:
 	tp_port_uninit();
 err_port:
+	tp_netns_uninit();
+err_netns:
 	return ret;
 }
 
@@ -42,6 +49,7 @@ static void __exit tp_mod_exit(void)
 	tp_genl_uninit();
 	tp_chardev_uninit();
 	tp_port_uninit();
+	tp_netns_uninit();
 }
 
 module_init(tp_mod_init);

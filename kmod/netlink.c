@@ -1,27 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The generic netlink family: requests are parsed and checked here, then
- * handed to the object they concern.  Documented in uapi/linux/tickpath.h.
+ * The generic netlink family: its policy and operations, the port commands,
+ * and what every command shares.  Requests are parsed and checked here and in
+ * netlink_feed.c and netlink_sub.c, then handed to the object they concern.
+ * Documented in uapi/linux/tickpath.h.
  */
 
 #include "netlink.h"
 #include "port.h"
+#include "stats.h"
 
 #include <linux/rtnetlink.h>
-#include <net/genetlink.h>
 #include <net/sock.h>
 
 static struct genl_family tp_genl_family;
+
+#define TP_GENL_NAME_POLICY { .type = NLA_NUL_STRING, .len = TICKPATH_NAME_MAX - 1 }
+
+static struct netlink_range_validation tp_genl_ring_slots_range = {
+	.min = TICKPATH_RING_SLOTS_MIN,
+	.max = TICKPATH_RING_SLOTS_MAX,
+};
 
 static const struct nla_policy tp_genl_policy[TICKPATH_A_MAX + 1] = {
 	[TICKPATH_A_PORT_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[TICKPATH_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[TICKPATH_A_PORT_MODE] = NLA_POLICY_MAX(NLA_U8, TICKPATH_PORT_MODE_MAX),
+	[TICKPATH_A_FEED_NAME] = TP_GENL_NAME_POLICY,
+	[TICKPATH_A_FEED_GROUP] = { .type = NLA_BE32 },
+	[TICKPATH_A_FEED_UDP_PORT] = NLA_POLICY_MIN(NLA_U16, 1),
+	[TICKPATH_A_FEED_SOURCE] = { .type = NLA_BE32 },
+	[TICKPATH_A_FEED_PROTO] = NLA_POLICY_MAX(NLA_U8, TICKPATH_PROTO_MAX),
+	[TICKPATH_A_FEED_CHANNEL] = TP_GENL_NAME_POLICY,
+	[TICKPATH_A_SUB_NAME] = TP_GENL_NAME_POLICY,
+	[TICKPATH_A_SUB_CHANNEL] = TP_GENL_NAME_POLICY,
+	[TICKPATH_A_SUB_TYPES] = { .type = NLA_NUL_STRING, .len = 64 },
+	[TICKPATH_A_SUB_LOCATES] = {
+		.type = NLA_BINARY, .len = TICKPATH_SUB_LOCATES_MAX * sizeof(__u16) },
+	[TICKPATH_A_SUB_SYMBOLS] = {
+		.type = NLA_BINARY, .len = TICKPATH_SUB_SYMBOLS_MAX * 8 },
+	[TICKPATH_A_SUB_RING_SLOTS] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							    &tp_genl_ring_slots_range),
 };
-
-/* NL_SET_ERR_MSG_ATTR() has no _MOD variant in 6.1. */
-#define TP_GENL_ERR_ATTR(info, attr, msg) \
-	NL_SET_ERR_MSG_ATTR((info)->extack, attr, KBUILD_MODNAME ": " msg)
 
 /* The device named by ifindex and/or ifname in the caller's namespace. */
 static struct net_device *tp_genl_get_dev(struct genl_info *info)
@@ -77,7 +97,7 @@ static int tp_genl_port_attach(struct sk_buff *skb, struct genl_info *info)
 	return ret;
 }
 
-static struct tp_port *tp_genl_get_port(struct genl_info *info)
+struct tp_port *tp_genl_get_port(struct genl_info *info)
 {
 	struct net_device *dev = tp_genl_get_dev(info);
 	struct tp_port *port;
@@ -106,62 +126,125 @@ static int tp_genl_port_detach(struct sk_buff *skb, struct genl_info *info)
 	return ret;
 }
 
-static int tp_genl_fill_port(struct sk_buff *skb, const struct tp_port *port,
-			     u32 portid, u32 seq, int flags)
+void *tp_genl_put_header(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+			 u8 cmd)
 {
-	struct tp_port_counters counters;
-	struct nlattr *stats;
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &tp_genl_family, flags,
-			  TICKPATH_CMD_PORT_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-
-	tp_port_read_stats(port, &counters);
-	if (nla_put_u32(skb, TICKPATH_A_PORT_IFINDEX, port->dev->ifindex) ||
-	    nla_put_string(skb, TICKPATH_A_PORT_IFNAME, port->dev->name) ||
-	    nla_put_u8(skb, TICKPATH_A_PORT_MODE, port->mode))
-		goto err_cancel;
-	stats = nla_nest_start(skb, TICKPATH_A_PORT_STATS);
-	if (!stats)
-		goto err_cancel;
-	if (nla_put_u64_64bit(skb, TICKPATH_PORT_STATS_A_PACKETS, counters.packets,
-			      TICKPATH_PORT_STATS_A_PAD) ||
-	    nla_put_u64_64bit(skb, TICKPATH_PORT_STATS_A_BYTES, counters.bytes,
-			      TICKPATH_PORT_STATS_A_PAD))
-		goto err_cancel;
-	nla_nest_end(skb, stats);
-	genlmsg_end(skb, hdr);
-	return 0;
-
-err_cancel:
-	genlmsg_cancel(skb, hdr);
-	return -EMSGSIZE;
+	return genlmsg_put(skb, portid, seq, &tp_genl_family, flags, cmd);
 }
 
-static int tp_genl_port_get(struct sk_buff *skb, struct genl_info *info)
+/* NLA_U64 counters[first..last], each under its index. */
+int tp_genl_put_u64s(struct sk_buff *skb, const u64 *counters, int first, int last,
+		     int pad)
 {
-	struct tp_port *port;
+	int i;
+
+	for (i = first; i <= last; i++)
+		if (nla_put_u64_64bit(skb, i, counters[i], pad))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/* The same in a nest @type. */
+int tp_genl_put_counters(struct sk_buff *skb, int type, const u64 *counters,
+			 int first, int last, int pad)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (tp_genl_put_u64s(skb, counters, first, last, pad)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int tp_genl_reply(struct genl_info *info, tp_genl_fill_t fill, const void *obj,
+		  size_t size)
+{
 	struct sk_buff *msg;
 	int ret;
 
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	msg = genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-
-	rtnl_lock();
-	port = tp_genl_get_port(info);
-	ret = PTR_ERR_OR_ZERO(port);
-	if (!ret)
-		ret = tp_genl_fill_port(msg, port, info->snd_portid, info->snd_seq, 0);
-	rtnl_unlock();
-
+	ret = fill(msg, obj, info->snd_portid, info->snd_seq, 0);
 	if (ret) {
 		nlmsg_free(msg);
 		return ret;
 	}
 	return genlmsg_reply(msg, info);
+}
+
+int tp_genl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
+		      const struct list_head *head, size_t node_offset,
+		      tp_genl_fill_t fill)
+{
+	long sent = 0, skip = cb->args[0];
+	const struct list_head *pos;
+
+	ASSERT_RTNL();
+	for (pos = head->next; pos != head; pos = pos->next) {
+		if (sent++ < skip)
+			continue;
+		if (fill(skb, (const void *)pos - node_offset,
+			 NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq, NLM_F_MULTI)) {
+			sent--;
+			break;
+		}
+	}
+	cb->args[0] = sent;
+	return skb->len;
+}
+
+const char *tp_genl_get_name(struct genl_info *info, int type)
+{
+	if (!info->attrs[type]) {
+		NL_SET_ERR_MSG_MOD(info->extack, "a name is needed");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, type);
+		return NULL;
+	}
+	return nla_data(info->attrs[type]);
+}
+
+static int tp_genl_fill_port(struct sk_buff *skb, const void *obj, u32 portid,
+			     u32 seq, int flags)
+{
+	const struct tp_port *port = obj;
+	u64 counters[TP_PORT_COUNTERS];
+	void *hdr;
+
+	hdr = tp_genl_put_header(skb, portid, seq, flags, TICKPATH_CMD_PORT_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	tp_port_read_stats(port, counters);
+	if (nla_put_u32(skb, TICKPATH_A_PORT_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(skb, TICKPATH_A_PORT_IFNAME, port->dev->name) ||
+	    nla_put_u8(skb, TICKPATH_A_PORT_MODE, port->mode) ||
+	    tp_genl_put_counters(skb, TICKPATH_A_PORT_STATS, counters,
+				 TICKPATH_PORT_STATS_A_PACKETS, TICKPATH_PORT_STATS_A_BYTES,
+				 TICKPATH_PORT_STATS_A_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int tp_genl_port_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct tp_port *port;
+	int ret;
+
+	rtnl_lock();
+	port = tp_genl_get_port(info);
+	ret = PTR_ERR_OR_ZERO(port);
+	if (!ret)
+		ret = tp_genl_reply(info, tp_genl_fill_port, port, NLMSG_DEFAULT_SIZE);
+	rtnl_unlock();
+	return ret;
 }
 
 /* cb->args[0]: how many ports of this namespace earlier calls sent. */
@@ -202,6 +285,34 @@ static const struct genl_small_ops tp_genl_ops[] = {
 		.cmd = TICKPATH_CMD_PORT_GET,
 		.doit = tp_genl_port_get,
 		.dumpit = tp_genl_port_dump,
+	}, {
+		.cmd = TICKPATH_CMD_FEED_ADD,
+		.doit = tp_genl_feed_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = TICKPATH_CMD_FEED_DEL,
+		.doit = tp_genl_feed_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = TICKPATH_CMD_FEED_GET,
+		.doit = tp_genl_feed_get,
+		.dumpit = tp_genl_feed_dump,
+	}, {
+		.cmd = TICKPATH_CMD_SUB_ADD,
+		.doit = tp_genl_sub_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = TICKPATH_CMD_SUB_SET,
+		.doit = tp_genl_sub_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = TICKPATH_CMD_SUB_DEL,
+		.doit = tp_genl_sub_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = TICKPATH_CMD_SUB_GET,
+		.doit = tp_genl_sub_get,
+		.dumpit = tp_genl_sub_dump,
 	},
 };
 

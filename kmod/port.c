@@ -4,7 +4,9 @@
  * (attach, detach, device unregistration, module unload).
  */
 
+#include "feed.h"
 #include "port.h"
+#include "stats.h"
 
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
@@ -14,17 +16,17 @@ static rx_handler_result_t tp_port_handle_frame(struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
 	struct tp_port *port = rcu_dereference(skb->dev->rx_handler_data);
-	struct tp_port_stats *stats = this_cpu_ptr(port->stats);
+	struct tp_stats *stats = this_cpu_ptr(port->stats);
 
 	u64_stats_update_begin(&stats->syncp);
-	u64_stats_inc(&stats->packets);
+	u64_stats_inc(&stats->c[TICKPATH_PORT_STATS_A_PACKETS]);
 	/* skb->data is at the network header here; count from the MAC header,
 	 * as the device's own rx_bytes does.
 	 */
-	u64_stats_add(&stats->bytes, skb->len + skb->mac_len);
+	u64_stats_add(&stats->c[TICKPATH_PORT_STATS_A_BYTES], skb->len + skb->mac_len);
 	u64_stats_update_end(&stats->syncp);
 
-	return RX_HANDLER_PASS;
+	return tp_feed_rx(port, pskb);
 }
 
 struct tp_port *tp_port_from_dev(const struct net_device *dev)
@@ -76,13 +78,14 @@ int tp_port_attach(struct net_device *dev, enum tickpath_port_mode mode,
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
 	if (!port)
 		return -ENOMEM;
-	port->stats = netdev_alloc_pcpu_stats(struct tp_port_stats);
+	port->stats = tp_stats_alloc(TP_PORT_COUNTERS);
 	if (!port->stats) {
 		ret = -ENOMEM;
 		goto err_stats;
 	}
 	port->dev = dev;
 	port->mode = mode;
+	INIT_LIST_HEAD(&port->feeds);
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
 
 	ret = netdev_rx_handler_register(dev, tp_port_handle_frame, port);
@@ -103,6 +106,7 @@ err_stats:
 void tp_port_detach(struct tp_port *port)
 {
 	ASSERT_RTNL();
+	tp_feed_del_port(port);
 	/* Waits for every running handler (synchronize_net), so nothing can
 	 * touch the port once this returns.
 	 */
@@ -112,25 +116,9 @@ void tp_port_detach(struct tp_port *port)
 	kfree(port);
 }
 
-void tp_port_read_stats(const struct tp_port *port,
-			struct tp_port_counters *counters)
+void tp_port_read_stats(const struct tp_port *port, u64 *counters)
 {
-	int cpu;
-
-	memset(counters, 0, sizeof(*counters));
-	for_each_possible_cpu(cpu) {
-		const struct tp_port_stats *stats = per_cpu_ptr(port->stats, cpu);
-		unsigned int start;
-		u64 packets, bytes;
-
-		do {
-			start = u64_stats_fetch_begin(&stats->syncp);
-			packets = u64_stats_read(&stats->packets);
-			bytes = u64_stats_read(&stats->bytes);
-		} while (u64_stats_fetch_retry(&stats->syncp, start));
-		counters->packets += packets;
-		counters->bytes += bytes;
-	}
+	tp_stats_read(port->stats, TP_PORT_COUNTERS, counters);
 }
 
 static int tp_port_netdev_event(struct notifier_block *nb,
@@ -139,14 +127,19 @@ static int tp_port_netdev_event(struct notifier_block *nb,
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct tp_port *port;
 
-	/* A move to another namespace also sends NETDEV_UNREGISTER, with the
-	 * device still NETREG_REGISTERED: the port moves along with it.
-	 */
-	if (event != NETDEV_UNREGISTER || dev->reg_state != NETREG_UNREGISTERING)
+	if (event != NETDEV_UNREGISTER)
 		return NOTIFY_DONE;
 	port = tp_port_from_dev(dev);
-	if (port)
+	if (!port)
+		return NOTIFY_DONE;
+	/* A move to another namespace also sends NETDEV_UNREGISTER, with the
+	 * device still NETREG_REGISTERED: the port moves along with it, its
+	 * feeds stay behind with the namespace they were configured in.
+	 */
+	if (dev->reg_state == NETREG_UNREGISTERING)
 		tp_port_detach(port);
+	else
+		tp_feed_del_port(port);
 	return NOTIFY_DONE;
 }
 

@@ -3,39 +3,32 @@
 #define _TP_PORT_H
 
 #include <linux/netdevice.h>
-#include <linux/u64_stats_sync.h>
 #include <linux/tickpath.h>
 
-struct tp_port_stats {
-	u64_stats_t packets;
-	u64_stats_t bytes;
-	struct u64_stats_sync syncp;
-};
+struct tp_stats;
 
-struct tp_port_counters {
-	u64 packets;
-	u64 bytes;
-};
+#define TP_PORT_COUNTERS __TICKPATH_PORT_STATS_A_MAX
 
 /*
  * A network device whose receive path tickpath has hooked.  The port is the
  * device's rx_handler_data, so it follows the device across namespaces and
  * needs no list of its own; it lives from tp_port_attach() to
- * tp_port_detach(), both under RTNL.
+ * tp_port_detach(), both under RTNL.  Its feeds go with it, and also when
+ * the device moves to another namespace (they belong to the old one).
  */
 struct tp_port {
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	enum tickpath_port_mode mode;
-	struct tp_port_stats __percpu *stats;
+	struct list_head feeds;		/* tp_feed.port_node, RCU */
+	struct tp_stats __percpu *stats;	/* TP_PORT_COUNTERS */
 };
 
 int tp_port_attach(struct net_device *dev, enum tickpath_port_mode mode,
 		   struct netlink_ext_ack *extack);
 void tp_port_detach(struct tp_port *port);
 struct tp_port *tp_port_from_dev(const struct net_device *dev);
-void tp_port_read_stats(const struct tp_port *port,
-			struct tp_port_counters *counters);
+void tp_port_read_stats(const struct tp_port *port, u64 *counters);
 
 int tp_port_init(void);
 void tp_port_uninit(void);

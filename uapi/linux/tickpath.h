@@ -144,8 +144,10 @@
  *    TICKPATH_A_SUB_CHANNEL: NLA_NUL_STRING (required)
  *    TICKPATH_A_SUB_TYPES: NLA_NUL_STRING, the ITCH message types to keep,
  *                          as their characters ("AFEXD"); absent: all
- *    TICKPATH_A_SUB_LOCATES: NLA_BINARY, an array of __u16 stock locates
- *    TICKPATH_A_SUB_SYMBOLS: NLA_BINARY, an array of 8-byte symbols, left
+ *    TICKPATH_A_SUB_LOCATES: NLA_BINARY, an array of at most
+ *                            TICKPATH_SUB_LOCATES_MAX __u16 stock locates
+ *    TICKPATH_A_SUB_SYMBOLS: NLA_BINARY, an array of at most
+ *                            TICKPATH_SUB_SYMBOLS_MAX 8-byte symbols, left
  *                            justified and space padded as in ITCH
  *    TICKPATH_A_SUB_RING_SLOTS: NLA_U32, a power of two from
  *                               TICKPATH_RING_SLOTS_MIN to _MAX (optional,
@@ -180,7 +182,7 @@
  *
  * With NLM_F_DUMP: every subscription; without: the one named by
  * TICKPATH_A_SUB_NAME.  Each message holds the SUB_ADD attributes (SYMBOLS
- * as given) and:
+ * sorted) and:
  *
  *    TICKPATH_A_SUB_RESOLVED: NLA_U32, how many of its symbols resolved
  *    TICKPATH_A_SUB_STATS: NLA_NESTED, enum tickpath_sub_stats_attr, NLA_U64s
@@ -202,8 +204,9 @@
  * in seq:
  *
  *    TICKPATH_REC_GAP: messages seq .. seq + gap.count - 1 never arrived
- *    TICKPATH_REC_SESSION: a new MoldUDP64 session, named in session.name,
- *                          starts; seq restarts
+ *    TICKPATH_REC_SESSION: the channel sees its first session, or a new one,
+ *                          named in session.name; seq is where it starts
+ *                          (1 for a new session)
  *    TICKPATH_REC_END_OF_SESSION: the session ended; seq is the next
  *                                 sequence number the exchange would have used
  *
@@ -392,6 +395,9 @@ enum tickpath_sub_stats_attr {
 };
 
 #define TICKPATH_SUB_STATS_A_MAX (__TICKPATH_SUB_STATS_A_MAX - 1)
+
+#define TICKPATH_SUB_LOCATES_MAX 1024
+#define TICKPATH_SUB_SYMBOLS_MAX 256
 
 #define TICKPATH_RING_SLOTS_MIN 64
 #define TICKPATH_RING_SLOTS_DEFAULT 65536

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Channels: MoldUDP64 sequence state, ITCH decoding, and fan-out of records
+ * to the rings of the channel's subscriptions.
+ */
+
+#include "channel.h"
+#include "feed.h"
+#include "netns.h"
+#include "ring.h"
+#include "stats.h"
+#include "sub.h"
+
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/netlink.h>
+
+struct tp_channel *tp_channel_find(struct tp_net *tn, const char *name)
+{
+	struct tp_channel *ch;
+
+	ASSERT_RTNL();
+	list_for_each_entry(ch, &tn->channels, node)
+		if (!strcmp(ch->name, name))
+			return ch;
+	return NULL;
+}
+
+static struct tp_channel *tp_channel_create(struct tp_net *tn, const char *name,
+					    struct netlink_ext_ack *extack)
+{
+	struct tp_channel *ch;
+	int id;
+
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
+	if (!ch)
+		return ERR_PTR(-ENOMEM);
+	ch->directory = kvzalloc(sizeof(*ch->directory), GFP_KERNEL);
+	if (!ch->directory)
+		goto err_directory;
+	/* Records carry the id in a byte; 0 is never used. */
+	id = ida_alloc_range(&tn->channel_ids, 1, U8_MAX, GFP_KERNEL);
+	if (id < 0) {
+		NL_SET_ERR_MSG_MOD(extack, "no channel id left in this namespace");
+		goto err_id;
+	}
+	ch->id = id;
+	ch->tn = tn;
+	strscpy(ch->name, name, sizeof(ch->name));
+	spin_lock_init(&ch->lock);
+	INIT_LIST_HEAD(&ch->subs);
+	list_add_tail(&ch->node, &tn->channels);
+	return ch;
+
+err_id:
+	kvfree(ch->directory);
+err_directory:
+	kfree(ch);
+	return ERR_PTR(id < 0 ? id : -ENOMEM);
+}
+
+static void tp_channel_destroy(struct tp_channel *ch)
+{
+	struct tp_sub *sub, *tmp;
+
+	list_for_each_entry_safe(sub, tmp, &ch->subs, channel_node)
+		tp_sub_del(sub);
+	list_del(&ch->node);
+	ida_free(&ch->tn->channel_ids, ch->id);
+	kvfree(ch->directory);
+	kfree(ch);
+}
+
+int tp_channel_add_line(struct tp_net *tn, const char *name, struct tp_feed *feed,
+			struct netlink_ext_ack *extack)
+{
+	struct tp_channel *ch;
+
+	ASSERT_RTNL();
+	ch = tp_channel_find(tn, name);
+	if (ch) {
+		/* Until A/B arbitration, a channel has exactly one line. */
+		NL_SET_ERR_MSG_MOD(extack, "the channel already has a line");
+		return -EBUSY;
+	}
+	ch = tp_channel_create(tn, name, extack);
+	if (IS_ERR(ch))
+		return PTR_ERR(ch);
+	ch->lines[0] = feed;
+	feed->channel = ch;
+	feed->line = 0;
+	return 0;
+}
+
+void tp_channel_del_line(struct tp_feed *feed)
+{
+	struct tp_channel *ch = feed->channel;
+	unsigned int i;
+
+	ASSERT_RTNL();
+	ch->lines[feed->line] = NULL;
+	for (i = 0; i < TP_CHANNEL_LINES; i++)
+		if (ch->lines[i])
+			return;
+	tp_channel_destroy(ch);
+}
+
+/* Resolves @filter's symbols against everything announced so far. */
+static void tp_channel_resolve(struct tp_channel *ch, struct tp_filter *filter)
+{
+	const struct tp_directory *dir = ch->directory;
+	u32 i;
+
+	lockdep_assert_held(&ch->lock);
+	for (i = 0; i < dir->count; i++)
+		tp_filter_resolve(filter, dir->symbol[dir->announced[i]],
+				  dir->announced[i]);
+}
+
+void tp_channel_add_sub(struct tp_channel *ch, struct tp_sub *sub)
+{
+	ASSERT_RTNL();
+	spin_lock_bh(&ch->lock);
+	tp_channel_resolve(ch, sub->filter);
+	list_add_tail(&sub->channel_node, &ch->subs);
+	spin_unlock_bh(&ch->lock);
+}
+
+void tp_channel_del_sub(struct tp_channel *ch, struct tp_sub *sub)
+{
+	ASSERT_RTNL();
+	spin_lock_bh(&ch->lock);
+	list_del(&sub->channel_node);
+	spin_unlock_bh(&ch->lock);
+}
+
+struct tp_filter *tp_channel_swap_filter(struct tp_channel *ch, struct tp_sub *sub,
+					 struct tp_filter *filter)
+{
+	struct tp_filter *old;
+
+	ASSERT_RTNL();
+	spin_lock_bh(&ch->lock);
+	tp_channel_resolve(ch, filter);
+	old = sub->filter;
+	sub->filter = filter;
+	spin_unlock_bh(&ch->lock);
+	return old;
+}
+
+/* Writes @rec to every subscription it passes; type_index 0 passes all. */
+static void tp_channel_deliver(struct tp_channel *ch, const struct tickpath_rec *rec,
+			       unsigned int type_index)
+{
+	struct tp_sub *sub;
+
+	list_for_each_entry(sub, &ch->subs, channel_node) {
+		struct tp_stats *stats = this_cpu_ptr(sub->stats);
+
+		u64_stats_update_begin(&stats->syncp);
+		if (type_index && !tp_filter_pass(sub->filter, type_index, rec->locate)) {
+			u64_stats_inc(&stats->c[TICKPATH_SUB_STATS_A_FILTERED]);
+		} else {
+			tp_ring_write(sub->ring, rec);
+			sub->unpublished = true;
+			u64_stats_inc(&stats->c[TICKPATH_SUB_STATS_A_RECORDS]);
+			u64_stats_add(&stats->c[TICKPATH_SUB_STATS_A_SLOTS], tp_rec_slots(rec));
+		}
+		u64_stats_update_end(&stats->syncp);
+	}
+}
+
+/* GAP gets @gap as its count, SESSION the channel's session name. */
+static void tp_channel_control(struct tp_channel *ch, struct tickpath_rec *rec,
+			       u8 type, u64 seq, u64 gap, bool hw_ts)
+{
+	rec->type = type;
+	rec->flags = hw_ts ? TICKPATH_REC_F_HW_TS : 0;
+	rec->seq = seq;
+	rec->exch_ts = 0;
+	rec->locate = 0;
+	rec->tracking = 0;
+	memset(rec->body, 0, sizeof(rec->body));
+	if (type == TICKPATH_REC_GAP)
+		rec->gap.count = gap;
+	else if (type == TICKPATH_REC_SESSION)
+		memcpy(rec->session.name, ch->session, TP_MOLD_SESSION_LEN);
+	tp_channel_deliver(ch, rec, 0);
+}
+
+/*
+ * Advances the sequence state over one packet's header, writing the control
+ * records it implies.  Returns how many of its messages were seen before.
+ */
+static u32 tp_channel_sequence(struct tp_channel *ch,
+			       const struct tp_mold_packet *mold,
+			       struct tickpath_rec *rec, bool hw_ts,
+			       struct tp_stats *stats)
+{
+	bool data = mold->count != TP_MOLD_HEARTBEAT &&
+		    mold->count != TP_MOLD_END_OF_SESSION;
+	u32 count = data ? mold->count : 0;
+	u64 missing, seen;
+
+	if (!ch->have_session ||
+	    memcmp(ch->session, mold->session, TP_MOLD_SESSION_LEN)) {
+		/* A new session numbers from 1 again; the first one seen is
+		 * joined wherever it is.
+		 */
+		ch->next_seq = ch->have_session ? 1 : mold->seq;
+		ch->have_session = true;
+		ch->ended = false;
+		memcpy(ch->session, mold->session, TP_MOLD_SESSION_LEN);
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_SESSIONS]);
+		tp_channel_control(ch, rec, TICKPATH_REC_SESSION, ch->next_seq, 0, hw_ts);
+	}
+
+	/* Heartbeats and end of session carry the next sequence number, so
+	 * they reveal a gap as well as data does.
+	 */
+	missing = mold->seq - ch->next_seq;
+	if ((s64)missing > 0) {
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_GAPS]);
+		u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_GAP_MESSAGES], missing);
+		tp_channel_control(ch, rec, TICKPATH_REC_GAP, ch->next_seq, missing,
+				   hw_ts);
+		ch->next_seq = mold->seq;
+	}
+
+	if (mold->count == TP_MOLD_HEARTBEAT) {
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_HEARTBEATS]);
+		return 0;
+	}
+	if (mold->count == TP_MOLD_END_OF_SESSION) {
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_END_OF_SESSION]);
+		if (!ch->ended)
+			tp_channel_control(ch, rec, TICKPATH_REC_END_OF_SESSION,
+					   mold->seq, 0, hw_ts);
+		ch->ended = true;
+		return 0;
+	}
+
+	seen = min_t(u64, ch->next_seq - mold->seq, count);
+	u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_DUPLICATES], seen);
+	if (seen < count)
+		ch->next_seq = mold->seq + count;
+	return seen;
+}
+
+/* A Stock Directory message: the first announcement of a locate holds. */
+static void tp_channel_announce(struct tp_channel *ch, const struct tickpath_rec *rec)
+{
+	struct tp_directory *dir = ch->directory;
+	struct tp_sub *sub;
+	u64 symbol;
+
+	if (dir->symbol[rec->locate])
+		return;
+	memcpy(&symbol, rec->stock_directory.stock, sizeof(symbol));
+	dir->symbol[rec->locate] = symbol;
+	dir->announced[dir->count++] = rec->locate;
+	list_for_each_entry(sub, &ch->subs, channel_node)
+		tp_filter_resolve(sub->filter, symbol, rec->locate);
+}
+
+static void tp_channel_messages(struct tp_channel *ch,
+				const struct tp_mold_packet *mold, u32 seen,
+				struct tickpath_rec *rec, bool hw_ts,
+				struct tp_stats *stats)
+{
+	const u8 *cursor = mold->blocks;
+	enum tickpath_malformed reason;
+	unsigned int index;
+	const u8 *msg;
+	u16 len;
+	u32 i;
+
+	for (i = 0; i < mold->count; i++) {
+		msg = tp_mold_next_block(&cursor, &len);
+		if (i < seen)
+			continue;
+		/* A bad message still used its sequence number. */
+		reason = tp_itch_decode(msg, len, rec);
+		if (reason) {
+			u64_stats_inc(&stats->c[TP_FEED_MALFORMED + reason]);
+			continue;
+		}
+		if (hw_ts)
+			rec->flags |= TICKPATH_REC_F_HW_TS;
+		rec->seq = mold->seq + i;
+		index = tp_itch_type_index(rec->type);
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_MESSAGES]);
+		u64_stats_inc(&stats->c[TP_FEED_TYPES + index]);
+		if (rec->type == 'R')
+			tp_channel_announce(ch, rec);
+		tp_channel_deliver(ch, rec, index);
+	}
+}
+
+static void tp_channel_publish(struct tp_channel *ch)
+{
+	struct tp_sub *sub;
+
+	list_for_each_entry(sub, &ch->subs, channel_node) {
+		if (!sub->unpublished)
+			continue;
+		tp_ring_publish(sub->ring);
+		sub->unpublished = false;
+	}
+}
+
+void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
+			const struct tp_rx_packet *pkt, struct tp_stats *stats)
+{
+	struct tp_mold_packet mold;
+	enum tickpath_malformed reason;
+	struct tickpath_rec rec;
+	u32 seen;
+
+	/* Framing is checked whole before the packet may move the sequence:
+	 * a packet that lies about its blocks is dropped, and the next good
+	 * one reports the gap.
+	 */
+	reason = tp_mold_parse(pkt->payload, pkt->len, &mold);
+	if (reason) {
+		u64_stats_inc(&stats->c[TP_FEED_MALFORMED + reason]);
+		return;
+	}
+
+	rec.stamp = 0;
+	rec.rx_ts = pkt->rx_ts;
+	rec.channel = ch->id;
+	rec.line = feed->line;
+
+	spin_lock(&ch->lock);
+	seen = tp_channel_sequence(ch, &mold, &rec, pkt->hw_ts, stats);
+	if (mold.count != TP_MOLD_HEARTBEAT && mold.count != TP_MOLD_END_OF_SESSION)
+		tp_channel_messages(ch, &mold, seen, &rec, pkt->hw_ts, stats);
+	tp_channel_publish(ch);
+	spin_unlock(&ch->lock);
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SUB_ADD, SUB_SET, SUB_DEL and SUB_GET.
+ */
+
+#include "channel.h"
+#include "netlink.h"
+#include "netns.h"
+#include "stats.h"
+#include "sub.h"
+
+#include <linux/rtnetlink.h>
+
+/*
+ * Fills the parts of @spec given in the request, leaving the others alone;
+ * an empty value clears a part.
+ */
+static int tp_genl_filter_spec(struct genl_info *info, struct tp_filter_spec *spec)
+{
+	struct nlattr *types = info->attrs[TICKPATH_A_SUB_TYPES];
+	struct nlattr *locates = info->attrs[TICKPATH_A_SUB_LOCATES];
+	struct nlattr *symbols = info->attrs[TICKPATH_A_SUB_SYMBOLS];
+
+	if (types)
+		spec->types = nla_data(types);
+	if (locates) {
+		if (nla_len(locates) % sizeof(u16)) {
+			TP_GENL_ERR_ATTR(info, locates, "not an array of 16-bit locates");
+			return -EINVAL;
+		}
+		spec->locates = nla_data(locates);
+		spec->nlocates = nla_len(locates) / sizeof(u16);
+	}
+	if (symbols) {
+		if (nla_len(symbols) % TP_SYMBOL_LEN) {
+			TP_GENL_ERR_ATTR(info, symbols, "not an array of 8-byte symbols");
+			return -EINVAL;
+		}
+		spec->symbols = nla_data(symbols);
+		spec->nsymbols = nla_len(symbols) / TP_SYMBOL_LEN;
+	}
+	return 0;
+}
+
+int tp_genl_sub_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *slots = info->attrs[TICKPATH_A_SUB_RING_SLOTS];
+	const char *name, *channel;
+	struct tp_filter_spec spec = {};
+	int ret;
+
+	name = tp_genl_get_name(info, TICKPATH_A_SUB_NAME);
+	channel = name ? tp_genl_get_name(info, TICKPATH_A_SUB_CHANNEL) : NULL;
+	if (!channel)
+		return -EINVAL;
+	ret = tp_genl_filter_spec(info, &spec);
+	if (ret)
+		return ret;
+	rtnl_lock();
+	ret = tp_sub_add(tp_net(genl_info_net(info)), name, channel, &spec,
+			 slots ? nla_get_u32(slots) : TICKPATH_RING_SLOTS_DEFAULT,
+			 info->extack);
+	rtnl_unlock();
+	return ret;
+}
+
+static struct tp_sub *tp_genl_get_sub(struct genl_info *info)
+{
+	const char *name = tp_genl_get_name(info, TICKPATH_A_SUB_NAME);
+	struct tp_sub *sub;
+
+	if (!name)
+		return ERR_PTR(-EINVAL);
+	sub = tp_sub_find(tp_net(genl_info_net(info)), name);
+	if (!sub) {
+		TP_GENL_ERR_ATTR(info, info->attrs[TICKPATH_A_SUB_NAME], "no such subscription");
+		return ERR_PTR(-ENOENT);
+	}
+	return sub;
+}
+
+int tp_genl_sub_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct tp_filter_spec spec;
+	struct tp_sub *sub;
+	int ret;
+
+	if (info->attrs[TICKPATH_A_SUB_CHANNEL] || info->attrs[TICKPATH_A_SUB_RING_SLOTS]) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "only the filter changes: types, locates and symbols");
+		return -EOPNOTSUPP;
+	}
+	rtnl_lock();
+	sub = tp_genl_get_sub(info);
+	ret = PTR_ERR_OR_ZERO(sub);
+	if (!ret) {
+		tp_filter_spec_of(sub->filter, &spec);
+		ret = tp_genl_filter_spec(info, &spec);
+	}
+	if (!ret)
+		ret = tp_sub_set(sub, &spec, info->extack);
+	rtnl_unlock();
+	return ret;
+}
+
+int tp_genl_sub_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct tp_sub *sub;
+	int ret;
+
+	rtnl_lock();
+	sub = tp_genl_get_sub(info);
+	ret = PTR_ERR_OR_ZERO(sub);
+	if (!ret)
+		tp_sub_del(sub);
+	rtnl_unlock();
+	return ret;
+}
+
+static int tp_genl_fill_sub(struct sk_buff *skb, const void *obj, u32 portid,
+			    u32 seq, int flags)
+{
+	const struct tp_sub *sub = obj;
+	const struct tp_filter *filter = sub->filter;
+	u64 c[__TICKPATH_SUB_STATS_A_MAX];
+	void *hdr;
+
+	tp_stats_read(sub->stats, ARRAY_SIZE(c), c);
+	hdr = tp_genl_put_header(skb, portid, seq, flags, TICKPATH_CMD_SUB_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, TICKPATH_A_SUB_NAME, sub->name) ||
+	    nla_put_string(skb, TICKPATH_A_SUB_CHANNEL, sub->channel->name) ||
+	    (filter->types_given &&
+	     nla_put_string(skb, TICKPATH_A_SUB_TYPES, filter->types_given)) ||
+	    (filter->nlocates &&
+	     nla_put(skb, TICKPATH_A_SUB_LOCATES, filter->nlocates * sizeof(u16),
+		     filter->locates)) ||
+	    (filter->nsymbols &&
+	     nla_put(skb, TICKPATH_A_SUB_SYMBOLS, filter->nsymbols * TP_SYMBOL_LEN,
+		     filter->symbols)) ||
+	    nla_put_u32(skb, TICKPATH_A_SUB_RING_SLOTS, sub->slots) ||
+	    nla_put_u32(skb, TICKPATH_A_SUB_RESOLVED, READ_ONCE(filter->resolved)) ||
+	    tp_genl_put_counters(skb, TICKPATH_A_SUB_STATS, c, TICKPATH_SUB_STATS_A_RECORDS,
+				 TICKPATH_SUB_STATS_A_SLOTS, TICKPATH_SUB_STATS_A_PAD)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+int tp_genl_sub_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct tp_sub *sub;
+	int ret;
+
+	rtnl_lock();
+	sub = tp_genl_get_sub(info);
+	ret = PTR_ERR_OR_ZERO(sub);
+	if (!ret)
+		ret = tp_genl_reply(info, tp_genl_fill_sub, sub,
+				    NLMSG_DEFAULT_SIZE +
+				    sub->filter->nlocates * sizeof(u16) +
+				    sub->filter->nsymbols * TP_SYMBOL_LEN);
+	rtnl_unlock();
+	return ret;
+}
+
+int tp_genl_sub_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct tp_net *tn = tp_net(sock_net(skb->sk));
+	int ret;
+
+	rtnl_lock();
+	ret = tp_genl_dump_list(skb, cb, &tn->subs, offsetof(struct tp_sub, net_node),
+				tp_genl_fill_sub);
+	rtnl_unlock();
+	return ret;
+}

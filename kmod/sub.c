@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Subscriptions: a filter and a ring on a channel, and their lifetime.  The
+ * ring is refcounted and outlives the subscription for its readers.
+ */
+
+#include "channel.h"
+#include "netns.h"
+#include "ring.h"
+#include "stats.h"
+#include "sub.h"
+
+#include <linux/log2.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/netlink.h>
+
+struct tp_sub *tp_sub_find(struct tp_net *tn, const char *name)
+{
+	struct tp_sub *sub;
+
+	ASSERT_RTNL();
+	list_for_each_entry(sub, &tn->subs, net_node)
+		if (!strcmp(sub->name, name))
+			return sub;
+	return NULL;
+}
+
+int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
+	       const struct tp_filter_spec *spec, u32 slots,
+	       struct netlink_ext_ack *extack)
+{
+	struct tp_channel *ch;
+	struct tp_sub *sub;
+	int ret;
+
+	ASSERT_RTNL();
+	ch = tp_channel_find(tn, channel);
+	if (!ch) {
+		NL_SET_ERR_MSG_MOD(extack, "no such channel");
+		return -ENOENT;
+	}
+	if (tp_sub_find(tn, name)) {
+		NL_SET_ERR_MSG_MOD(extack, "a subscription of that name exists");
+		return -EEXIST;
+	}
+	if (!is_power_of_2(slots)) {
+		NL_SET_ERR_MSG_MOD(extack, "the ring's slot count must be a power of two");
+		return -EINVAL;
+	}
+
+	sub = kzalloc(sizeof(*sub), GFP_KERNEL);
+	if (!sub)
+		return -ENOMEM;
+	sub->stats = tp_stats_alloc(__TICKPATH_SUB_STATS_A_MAX);
+	if (!sub->stats) {
+		ret = -ENOMEM;
+		goto err_stats;
+	}
+	sub->filter = tp_filter_create(spec, extack);
+	if (IS_ERR(sub->filter)) {
+		ret = PTR_ERR(sub->filter);
+		goto err_filter;
+	}
+	sub->ring = tp_ring_create(slots);
+	if (!sub->ring) {
+		NL_SET_ERR_MSG_MOD(extack, "no memory for a ring that size");
+		ret = -ENOMEM;
+		goto err_ring;
+	}
+	strscpy(sub->name, name, sizeof(sub->name));
+	sub->channel = ch;
+	sub->slots = slots;
+	list_add_tail(&sub->net_node, &tn->subs);
+	tp_channel_add_sub(ch, sub);
+	return 0;
+
+err_ring:
+	tp_filter_free(sub->filter);
+err_filter:
+	free_percpu(sub->stats);
+err_stats:
+	kfree(sub);
+	return ret;
+}
+
+int tp_sub_set(struct tp_sub *sub, const struct tp_filter_spec *spec,
+	       struct netlink_ext_ack *extack)
+{
+	struct tp_filter *filter;
+
+	ASSERT_RTNL();
+	filter = tp_filter_create(spec, extack);
+	if (IS_ERR(filter))
+		return PTR_ERR(filter);
+	tp_filter_free(tp_channel_swap_filter(sub->channel, sub, filter));
+	return 0;
+}
+
+void tp_sub_del(struct tp_sub *sub)
+{
+	ASSERT_RTNL();
+	tp_channel_del_sub(sub->channel, sub);
+	list_del(&sub->net_node);
+	/* Readers keep the ring; they learn it is dead. */
+	tp_ring_kill(sub->ring);
+	tp_ring_put(sub->ring);
+	tp_filter_free(sub->filter);
+	free_percpu(sub->stats);
+	kfree(sub);
+}
+
+struct tp_ring *tp_sub_get_ring(struct net *net, const char *name)
+{
+	struct tp_ring *ring = NULL;
+	struct tp_sub *sub;
+
+	rtnl_lock();
+	sub = tp_sub_find(tp_net(net), name);
+	if (sub) {
+		ring = sub->ring;
+		tp_ring_get(ring);
+	}
+	rtnl_unlock();
+	return ring;
+}
