@@ -11,6 +11,7 @@
 #include "stats.h"
 
 #include <linux/rtnetlink.h>
+#include <net/sock.h>
 
 static int tp_genl_feed_config(struct genl_info *info, struct tp_feed_config *config)
 {

@@ -10,6 +10,7 @@
 #include "sub.h"
 
 #include <linux/rtnetlink.h>
+#include <net/sock.h>
 
 /*
  * Fills the parts of @spec given in the request, leaving the others alone;
