@@ -3,16 +3,18 @@
 # under ~/.cache/tickpath.
 
 BUILD := build
-USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iuapi -Ilib
+USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iuapi -Ilib -Ikmod
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDLIBS := -lmnl
 
-LIB_SRCS := lib/ctl.c
+# The ITCH decoder is the module's own source, built freestanding.
+LIB_SRCS := lib/ctl.c lib/itch_encode.c kmod/itch.c
+LIB_OBJS := $(addprefix $(BUILD)/user/,$(notdir $(LIB_SRCS:.c=.o)))
 TOOLS := tpctl
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*_test.c))
-HEADERS := $(wildcard lib/*.h uapi/linux/*.h)
+HEADERS := $(wildcard lib/*.h uapi/linux/*.h kmod/itch*.h)
 
-.PHONY: all user modules deps check demo lint clean
+.PHONY: all user modules deps check demo lint fuzz clean
 all: user modules
 
 deps:
@@ -27,10 +29,14 @@ $(BUILD)/user/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -fPIC -c -o $@ $<
 
-$(BUILD)/user/libtickpath.a: $(LIB_SRCS:lib/%.c=$(BUILD)/user/%.o)
+$(BUILD)/user/%.o: kmod/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/user/libtickpath.a: $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
-$(BUILD)/user/libtickpath.so: $(LIB_SRCS:lib/%.c=$(BUILD)/user/%.o)
+$(BUILD)/user/libtickpath.so: $(LIB_OBJS)
 	$(CC) -shared -Wl,-soname,libtickpath.so.0 -o $@ $^ $(LDLIBS)
 
 $(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in
@@ -40,11 +46,20 @@ $(BUILD)/user/%: tools/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
 	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
 
 # Unit tests build with ASan and UBSan; they include the sources they test.
-$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_SRCS) $(HEADERS)
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SANITIZE) -o $@ $< $(LDLIBS)
 
 unit: $(UNIT_TESTS:%=$(BUILD)/unit/%)
+
+# libFuzzer on the decoder: make fuzz [FUZZ_TIME=seconds]
+FUZZ_TIME ?= 60
+$(BUILD)/fuzz/itch_fuzz: tests/fuzz/itch_fuzz.c kmod/itch.c lib/itch_encode.c $(HEADERS)
+	@mkdir -p $(@D)/corpus
+	clang $(USER_CFLAGS) $(SANITIZE) -fsanitize=fuzzer -o $@ $<
+
+fuzz: $(BUILD)/fuzz/itch_fuzz
+	$< -max_total_time=$(FUZZ_TIME) $(BUILD)/fuzz/corpus
 
 modules: deps
 	vm-test/module.sh stock

@@ -265,8 +265,7 @@ static void tp_channel_announce(struct tp_channel *ch, const struct tickpath_rec
 
 static void tp_channel_messages(struct tp_channel *ch,
 				const struct tp_mold_packet *mold, u32 seen,
-				struct tickpath_rec *rec, bool hw_ts,
-				struct tp_stats *stats)
+				struct tickpath_rec *rec, struct tp_stats *stats)
 {
 	const u8 *cursor = mold->blocks;
 	enum tickpath_malformed reason;
@@ -285,8 +284,6 @@ static void tp_channel_messages(struct tp_channel *ch,
 			u64_stats_inc(&stats->c[TP_FEED_MALFORMED + reason]);
 			continue;
 		}
-		if (hw_ts)
-			rec->flags |= TICKPATH_REC_F_HW_TS;
 		rec->seq = mold->seq + i;
 		index = tp_itch_type_index(rec->type);
 		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_MESSAGES]);
@@ -328,6 +325,7 @@ void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
 	}
 
 	rec.stamp = 0;
+	rec.flags = pkt->hw_ts ? TICKPATH_REC_F_HW_TS : 0;	/* decoding keeps it */
 	rec.rx_ts = pkt->rx_ts;
 	rec.channel = ch->id;
 	rec.line = feed->line;
@@ -335,7 +333,7 @@ void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
 	spin_lock(&ch->lock);
 	seen = tp_channel_sequence(ch, &mold, &rec, pkt->hw_ts, stats);
 	if (mold.count != TP_MOLD_HEARTBEAT && mold.count != TP_MOLD_END_OF_SESSION)
-		tp_channel_messages(ch, &mold, seen, &rec, pkt->hw_ts, stats);
+		tp_channel_messages(ch, &mold, seen, &rec, stats);
 	tp_channel_publish(ch);
 	spin_unlock(&ch->lock);
 }

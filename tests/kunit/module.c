@@ -24,3 +24,4 @@
 
 #include "port_test.c"
 #include "channel_test.c"
+#include "itch_test.c"
