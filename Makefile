@@ -8,7 +8,8 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 LDLIBS := -lmnl
 
 # The ITCH decoder is the module's own source, built freestanding.
-LIB_SRCS := lib/ctl.c lib/itch_encode.c kmod/itch.c
+LIB_SRCS := lib/ctl.c lib/ctl_port.c lib/ctl_feed.c lib/ctl_sub.c lib/names.c \
+	    lib/filter.c lib/itch_encode.c kmod/itch.c
 LIB_OBJS := $(addprefix $(BUILD)/user/,$(notdir $(LIB_SRCS:.c=.o)))
 TOOLS := tpctl
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*_test.c))
@@ -45,8 +46,14 @@ $(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in
 $(BUILD)/user/%: tools/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
 	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
 
+# tpctl is split by object: tools/tpctl.c (main) and tools/tpctl_*.c.
+TPCTL_SRCS := $(wildcard tools/tpctl*.c)
+$(BUILD)/user/tpctl: $(TPCTL_SRCS) tools/tpctl.h $(BUILD)/user/libtickpath.a $(HEADERS)
+	$(CC) $(USER_CFLAGS) -o $@ $(TPCTL_SRCS) $(BUILD)/user/libtickpath.a $(LDLIBS)
+
 # Unit tests build with ASan and UBSan; they include the sources they test.
-$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) $(HEADERS)
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) \
+		 $(TPCTL_SRCS) tools/tpctl.h $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SANITIZE) -o $@ $< $(LDLIBS)
 

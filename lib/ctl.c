@@ -1,32 +1,18 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Control API over generic netlink (libmnl): one request, its replies, and
- * the kernel's extended ack turned into tp_ctl_error().
+ * the kernel's extended ack turned into tp_ctl_error(); then what ports,
+ * feeds and subscriptions share: names, gets and dumps, attribute readers.
  */
-#include "tickpath.h"
+#include "ctl.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libmnl/libmnl.h>
-#include <linux/genetlink.h>
 #include <linux/netlink.h>
-
-/* Large enough for any dump batch the kernel sends (it sizes them to
- * min(PAGE_SIZE * 8, 32 KiB) by default).
- */
-#define TP_CTL_BUFSIZE 32768
-
-struct tp_ctl {
-	struct mnl_socket *nl;
-	unsigned int portid;
-	unsigned int seq;
-	uint16_t family;
-	char error[256];
-	char buf[TP_CTL_BUFSIZE];
-};
 
 struct tp_ctl_txn {
 	struct tp_ctl *ctl;
@@ -39,9 +25,13 @@ const char *tp_ctl_error(const struct tp_ctl *ctl)
 	return ctl->error;
 }
 
-static int tp_ctl_fail(struct tp_ctl *ctl, int err, const char *msg)
+int tp_ctl_fail(struct tp_ctl *ctl, int err, const char *fmt, ...)
 {
-	snprintf(ctl->error, sizeof(ctl->error), "%s", msg ? msg : strerror(-err));
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctl->error, sizeof(ctl->error), fmt, ap);
+	va_end(ap);
 	return err;
 }
 
@@ -108,42 +98,39 @@ static int tp_ctl_on_data(const struct nlmsghdr *nlh, void *data)
 	return txn->on_data ? txn->on_data(nlh, txn->arg) : MNL_CB_OK;
 }
 
-/* Sends @nlh and runs @on_data on each reply until the ack, the end of the
- * dump or an error.
- */
-static int tp_ctl_transact(struct tp_ctl *ctl, struct nlmsghdr *nlh,
-			   mnl_cb_t on_data, void *arg)
+int tp_ctl_transact(struct tp_ctl *ctl, mnl_cb_t on_data, void *arg)
 {
 	static mnl_cb_t control[NLMSG_MIN_TYPE] = {
 		[NLMSG_ERROR] = tp_ctl_on_error,
 		[NLMSG_DONE] = tp_ctl_on_done,
 	};
 	struct tp_ctl_txn txn = { .ctl = ctl, .on_data = on_data, .arg = arg };
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)ctl->buf;
 	unsigned int seq = nlh->nlmsg_seq;
 	ssize_t len;
 	int ret;
 
 	ctl->error[0] = '\0';
 	if (mnl_socket_sendto(ctl->nl, nlh, nlh->nlmsg_len) < 0)
-		return tp_ctl_fail(ctl, -errno, NULL);
+		return tp_ctl_fail(ctl, -errno, "%s", strerror(errno));
 	do {
 		len = mnl_socket_recvfrom(ctl->nl, ctl->buf, sizeof(ctl->buf));
 		if (len < 0)
-			return tp_ctl_fail(ctl, -errno, NULL);
+			return tp_ctl_fail(ctl, -errno, "%s", strerror(errno));
 		ret = mnl_cb_run2(ctl->buf, len, seq, ctl->portid, tp_ctl_on_data,
 				  &txn, control, NLMSG_MIN_TYPE);
 	} while (ret > MNL_CB_STOP);
 	if (ret < 0) {
 		ret = errno ? -errno : -EPROTO;
 		/* Keep the kernel's message, if on_error() took one. */
-		return ctl->error[0] ? ret : tp_ctl_fail(ctl, ret, NULL);
+		return ctl->error[0] ? ret : tp_ctl_fail(ctl, ret, "%s", strerror(-ret));
 	}
 	return 0;
 }
 
-static struct nlmsghdr *tp_ctl_request(struct tp_ctl *ctl, uint16_t type,
-				       uint8_t cmd, uint8_t version,
-				       uint16_t flags)
+static struct nlmsghdr *tp_ctl_header(struct tp_ctl *ctl, uint16_t type,
+				      uint8_t cmd, uint8_t version,
+				      uint16_t flags)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(ctl->buf);
 	struct genlmsghdr *genl;
@@ -157,15 +144,45 @@ static struct nlmsghdr *tp_ctl_request(struct tp_ctl *ctl, uint16_t type,
 	return nlh;
 }
 
+struct nlmsghdr *tp_ctl_start(struct tp_ctl *ctl, uint8_t cmd, uint16_t flags)
+{
+	return tp_ctl_header(ctl, ctl->family, cmd, TICKPATH_GENL_VERSION, flags);
+}
+
+int tp_ctl_put(struct tp_ctl *ctl, uint16_t type, const void *data, size_t nr,
+	       size_t size)
+{
+	/* Checked before multiplying, so that nr * size cannot wrap; an empty
+	 * array may come as NULL, which memcpy() must not see.
+	 */
+	if (nr > sizeof(ctl->buf) / size ||
+	    !mnl_attr_put_check((struct nlmsghdr *)ctl->buf, sizeof(ctl->buf),
+				type, nr * size, nr ? data : ""))
+		return tp_ctl_fail(ctl, -EMSGSIZE,
+				   "the request does not fit in %zu bytes",
+				   sizeof(ctl->buf));
+	return 0;
+}
+
+int tp_ctl_put_name(struct tp_ctl *ctl, uint16_t type, const char *name,
+		    size_t size, const char *what)
+{
+	size_t len = name ? strnlen(name, size) : 0;
+
+	if (!len || len == size)
+		return tp_ctl_fail(ctl, -EINVAL, "a %s name is 1 to %zu bytes",
+				   what, size - 1);
+	return tp_ctl_put(ctl, type, name, len + 1, 1);
+}
+
 static int tp_ctl_on_family(const struct nlmsghdr *nlh, void *data)
 {
 	struct tp_ctl *ctl = data;
 	const struct nlattr *attr;
 
 	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
-		if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID &&
-		    mnl_attr_validate(attr, MNL_TYPE_U16) == 0)
-			ctl->family = mnl_attr_get_u16(attr);
+		if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID)
+			tp_attr_get(attr, &ctl->family);
 	}
 	return MNL_CB_OK;
 }
@@ -181,16 +198,16 @@ int tp_ctl_open(struct tp_ctl **ctlp)
 		return -ENOMEM;
 	ctl->nl = mnl_socket_open(NETLINK_GENERIC);
 	if (!ctl->nl)
-		return tp_ctl_fail(ctl, -errno, NULL);
+		return tp_ctl_fail(ctl, -errno, "%s", strerror(errno));
 	if (mnl_socket_setsockopt(ctl->nl, NETLINK_EXT_ACK, &one, sizeof(one)) ||
 	    mnl_socket_setsockopt(ctl->nl, NETLINK_CAP_ACK, &one, sizeof(one)) ||
 	    mnl_socket_bind(ctl->nl, 0, MNL_SOCKET_AUTOPID))
-		return tp_ctl_fail(ctl, -errno, NULL);
+		return tp_ctl_fail(ctl, -errno, "%s", strerror(errno));
 	ctl->portid = mnl_socket_get_portid(ctl->nl);
 
-	nlh = tp_ctl_request(ctl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, NLM_F_ACK);
+	nlh = tp_ctl_header(ctl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, NLM_F_ACK);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, TICKPATH_GENL_NAME);
-	ret = tp_ctl_transact(ctl, nlh, tp_ctl_on_family, ctl);
+	ret = tp_ctl_transact(ctl, tp_ctl_on_family, ctl);
 	if (ret == -ENOENT)
 		return tp_ctl_fail(ctl, ret, "the tickpath module is not loaded");
 	if (!ret && !ctl->family)
@@ -207,179 +224,141 @@ void tp_ctl_close(struct tp_ctl *ctl)
 	free(ctl);
 }
 
-static struct nlmsghdr *tp_ctl_port_request(struct tp_ctl *ctl, uint8_t cmd,
-					    uint16_t flags, const char *ifname)
+int tp_ctl_start_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
+		       uint8_t cmd, const char *name)
 {
-	struct nlmsghdr *nlh = tp_ctl_request(ctl, ctl->family, cmd,
-					      TICKPATH_GENL_VERSION, flags);
-
-	if (ifname)
-		mnl_attr_put_strz(nlh, TICKPATH_A_PORT_IFNAME, ifname);
-	return nlh;
+	tp_ctl_start(ctl, cmd, NLM_F_ACK);
+	return tp_ctl_put_name(ctl, kind->name_attr, name, kind->name_size,
+			       kind->what);
 }
 
-int tp_ctl_port_attach(struct tp_ctl *ctl, const char *ifname,
-		       enum tickpath_port_mode mode)
+int tp_ctl_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
+		 uint8_t cmd, const char *name)
 {
-	struct nlmsghdr *nlh = tp_ctl_port_request(ctl, TICKPATH_CMD_PORT_ATTACH,
-						   NLM_F_ACK, ifname);
-
-	mnl_attr_put_u8(nlh, TICKPATH_A_PORT_MODE, mode);
-	return tp_ctl_transact(ctl, nlh, NULL, NULL);
+	return tp_ctl_start_named(ctl, kind, cmd, name) ?:
+	       tp_ctl_transact(ctl, NULL, NULL);
 }
 
-int tp_ctl_port_detach(struct tp_ctl *ctl, const char *ifname)
-{
-	return tp_ctl_transact(ctl, tp_ctl_port_request(ctl, TICKPATH_CMD_PORT_DETACH,
-							 NLM_F_ACK, ifname),
-			       NULL, NULL);
-}
-
-static int tp_ctl_parse_port_stats(const struct nlattr *nest,
-				   struct tp_port_info *port)
-{
-	const struct nlattr *attr;
-
-	mnl_attr_for_each_nested(attr, nest) {
-		uint64_t *counter;
-
-		switch (mnl_attr_get_type(attr)) {
-		case TICKPATH_PORT_STATS_A_PACKETS:
-			counter = &port->packets;
-			break;
-		case TICKPATH_PORT_STATS_A_BYTES:
-			counter = &port->bytes;
-			break;
-		default:
-			continue;
-		}
-		if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0)
-			return -EBADMSG;
-		*counter = mnl_attr_get_u64(attr);
-	}
-	return 0;
-}
-
-/* Unknown attributes are skipped: a newer kernel may send more. */
-static int tp_ctl_parse_port(const struct nlmsghdr *nlh,
-			     struct tp_port_info *port)
-{
-	const struct nlattr *attr;
-	bool named = false;
-
-	memset(port, 0, sizeof(*port));
-	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
-		switch (mnl_attr_get_type(attr)) {
-		case TICKPATH_A_PORT_IFINDEX:
-			if (mnl_attr_validate(attr, MNL_TYPE_U32) < 0)
-				return -EBADMSG;
-			port->ifindex = mnl_attr_get_u32(attr);
-			break;
-		case TICKPATH_A_PORT_IFNAME:
-			if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0 ||
-			    mnl_attr_get_payload_len(attr) > sizeof(port->ifname))
-				return -EBADMSG;
-			strcpy(port->ifname, mnl_attr_get_str(attr));
-			named = true;
-			break;
-		case TICKPATH_A_PORT_MODE:
-			if (mnl_attr_validate(attr, MNL_TYPE_U8) < 0)
-				return -EBADMSG;
-			port->mode = mnl_attr_get_u8(attr);
-			break;
-		case TICKPATH_A_PORT_STATS:
-			if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
-			    tp_ctl_parse_port_stats(attr, port) < 0)
-				return -EBADMSG;
-			break;
-		}
-	}
-	return named && port->ifindex ? 0 : -EBADMSG;
-}
-
-struct tp_ctl_port_walk {
-	int (*fn)(const struct tp_port_info *port, void *arg);
+struct tp_ctl_walk {
+	struct tp_ctl *ctl;
+	const struct tp_ctl_kind *kind;
+	bool dump;			/* else a get: keep the one reply */
+	union tp_ctl_fn fn;
 	void *arg;
+	void *info;
+	unsigned int count;
 	int ret;
 };
 
 /* Replies are all read even after a failure, so the socket holds nothing
  * stale for the next request; the first failure is what is returned.
  */
-static int tp_ctl_on_port(const struct nlmsghdr *nlh, void *data)
+static int tp_ctl_on_object(const struct nlmsghdr *nlh, void *data)
 {
-	struct tp_ctl_port_walk *walk = data;
-	struct tp_port_info port;
+	struct tp_ctl_walk *walk = data;
 
 	if (walk->ret)
 		return MNL_CB_OK;
-	walk->ret = tp_ctl_parse_port(nlh, &port);
-	if (!walk->ret)
-		walk->ret = walk->fn(&port, walk->arg);
+	memcpy(walk->ctl->reply, nlh, nlh->nlmsg_len);
+	walk->ret = walk->kind->parse((const struct nlmsghdr *)walk->ctl->reply,
+				      walk->info);
+	walk->count++;
+	if (!walk->ret && walk->dump)
+		walk->ret = walk->kind->deliver(walk->info, walk->fn, walk->arg);
 	return MNL_CB_OK;
 }
 
-static int tp_ctl_walk_ports(struct tp_ctl *ctl, struct nlmsghdr *nlh,
-			     struct tp_ctl_port_walk *walk)
+static int tp_ctl_walk(struct tp_ctl *ctl, struct tp_ctl_walk *walk)
 {
-	int ret = tp_ctl_transact(ctl, nlh, tp_ctl_on_port, walk);
+	int ret = tp_ctl_transact(ctl, tp_ctl_on_object, walk);
 
 	if (ret)
 		return ret;
 	if (walk->ret == -EBADMSG)
-		return tp_ctl_fail(ctl, walk->ret, "malformed port in the kernel's reply");
+		return tp_ctl_fail(ctl, walk->ret, "malformed %s in the kernel's reply",
+				   walk->kind->what);
 	return walk->ret;
 }
 
-static int tp_ctl_copy_port(const struct tp_port_info *port, void *arg)
+int tp_ctl_get(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
+	       const char *name, void *info)
 {
-	memcpy(arg, port, sizeof(*port));
-	return 0;
-}
+	struct tp_ctl_walk walk = { .ctl = ctl, .kind = kind, .info = info };
+	int ret = tp_ctl_start_named(ctl, kind, kind->get_cmd, name) ?:
+		  tp_ctl_walk(ctl, &walk);
 
-int tp_ctl_port_get(struct tp_ctl *ctl, const char *ifname,
-		    struct tp_port_info *port)
-{
-	struct tp_ctl_port_walk walk = { .fn = tp_ctl_copy_port, .arg = port };
-	int ret;
-
-	memset(port, 0, sizeof(*port));
-	ret = tp_ctl_walk_ports(ctl, tp_ctl_port_request(ctl, TICKPATH_CMD_PORT_GET,
-							 NLM_F_ACK, ifname),
-				&walk);
-	if (!ret && !port->ifindex)
-		return tp_ctl_fail(ctl, -EPROTO, "the kernel sent no port");
+	if (!ret && walk.count != 1)
+		return tp_ctl_fail(ctl, -EPROTO, "the kernel sent %u replies, not one %s",
+				   walk.count, kind->what);
 	return ret;
 }
 
-int tp_ctl_port_dump(struct tp_ctl *ctl,
-		     int (*fn)(const struct tp_port_info *port, void *arg),
-		     void *arg)
+int tp_ctl_dump(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
+		union tp_ctl_fn fn, void *arg, void *info)
 {
-	struct tp_ctl_port_walk walk = { .fn = fn, .arg = arg };
+	struct tp_ctl_walk walk = {
+		.ctl = ctl, .kind = kind, .dump = true, .fn = fn, .arg = arg,
+		.info = info,
+	};
 
-	return tp_ctl_walk_ports(ctl, tp_ctl_port_request(ctl, TICKPATH_CMD_PORT_GET,
-							  NLM_F_DUMP, NULL),
-				 &walk);
+	tp_ctl_start(ctl, kind->get_cmd, NLM_F_DUMP);
+	return tp_ctl_walk(ctl, &walk);
 }
 
-static const char *const tp_port_modes[] = {
-	[TICKPATH_PORT_MODE_STEAL] = "steal",
-	[TICKPATH_PORT_MODE_MIRROR] = "mirror",
-};
-
-const char *tp_port_mode_name(enum tickpath_port_mode mode)
+int tp_attr_copy(const struct nlattr *attr, void *dst, size_t size)
 {
-	return (unsigned int)mode <= TICKPATH_PORT_MODE_MAX ? tp_port_modes[mode] : "unknown";
+	if (mnl_attr_get_payload_len(attr) != size)
+		return -EBADMSG;
+	memcpy(dst, mnl_attr_get_payload(attr), size);
+	return 0;
 }
 
-int tp_port_mode_parse(const char *name, enum tickpath_port_mode *mode)
+int tp_attr_str(const struct nlattr *attr, char *dst, size_t size)
 {
-	for (unsigned int m = 0; m <= TICKPATH_PORT_MODE_MAX; m++) {
-		if (!strcmp(name, tp_port_modes[m])) {
-			*mode = m;
-			return 0;
-		}
+	if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0 ||
+	    mnl_attr_get_payload_len(attr) > size)
+		return -EBADMSG;
+	strcpy(dst, mnl_attr_get_str(attr));
+	return 0;
+}
+
+int tp_attr_array(const struct nlattr *attr, size_t size, const void **array,
+		  size_t *nr)
+{
+	size_t len = mnl_attr_get_payload_len(attr);
+
+	if (len % size)
+		return -EBADMSG;
+	*array = mnl_attr_get_payload(attr);
+	*nr = len / size;
+	return 0;
+}
+
+static uint64_t *tp_counter_find(const struct tp_counter *map, size_t n,
+				 void *stats, unsigned int type)
+{
+	if (!map)
+		return type < n ? (uint64_t *)stats + type : NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (map[i].type == type)
+			return (uint64_t *)((char *)stats + map[i].offset);
 	}
-	return -EINVAL;
+	return NULL;
+}
+
+int tp_attr_counters(const struct nlattr *nest, const struct tp_counter *map,
+		     size_t n, void *stats)
+{
+	const struct nlattr *attr;
+
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0)
+		return -EBADMSG;
+	mnl_attr_for_each_nested(attr, nest) {
+		uint64_t *counter = tp_counter_find(map, n, stats,
+						    mnl_attr_get_type(attr));
+
+		if (counter && tp_attr_get(attr, counter))
+			return -EBADMSG;
+	}
+	return 0;
 }

@@ -2,188 +2,174 @@
 /*
  * tpctl: configure tickpath, in the manner of iproute2.
  *
- *   tpctl [-j] port attach dev IFNAME [mode steal|mirror]
- *   tpctl [-j] port detach dev IFNAME
- *   tpctl [-j] port show [dev IFNAME]
+ *   tpctl [-j] [-s] OBJECT [COMMAND [ARGS]]
  *
- * Keywords may be abbreviated to any unique prefix, as in ip(8).
+ * OBJECT is port, feed or sub; keywords may be abbreviated to any prefix,
+ * as in ip(8), and options may come anywhere (-- ends them).  Arguments are
+ * all checked before the kernel is asked anything.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
-#include <stdbool.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tickpath.h"
+#include "tpctl.h"
 
-static bool json;
+bool json;
+bool show_stats;
+struct tp_ctl *ctl;
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: tpctl [-j] OBJECT COMMAND [ARGS]\n"
+		"Usage: tpctl [-j] [-s] OBJECT [COMMAND [ARGS]]\n"
 		"       tpctl port attach dev IFNAME [mode steal|mirror]\n"
 		"       tpctl port detach dev IFNAME\n"
 		"       tpctl port show [dev IFNAME]\n"
-		"Options: -j, --json  print JSON\n"
-		"         -h, --help  print this help\n");
+		"       tpctl feed add NAME dev IFNAME group ADDR port UDPPORT [source ADDR]\n"
+		"                      [channel NAME] [proto moldudp64-itch50]\n"
+		"       tpctl feed del NAME\n"
+		"       tpctl feed show [NAME]\n"
+		"       tpctl sub add NAME channel NAME [types TYPES] [locates LIST]\n"
+		"                     [symbols LIST] [slots N]\n"
+		"       tpctl sub set NAME [types TYPES|all] [locates LIST|none]\n"
+		"                     [symbols LIST|none]\n"
+		"       tpctl sub del NAME\n"
+		"       tpctl sub show [NAME]\n"
+		"TYPES: ITCH 5.0 message types, e.g. AFECXDUP; LIST: comma-separated,\n"
+		"locates 1,5,7-9 or symbols AAPL,MSFT; \"\" clears a filter, as all and none do.\n"
+		"Options: -j, --json   print JSON\n"
+		"         -s, --stats  show counters\n"
+		"         -h, --help   print this help\n");
 }
 
-/* ip(8)'s rule: @arg may be any non-empty prefix of @keyword. */
-static bool matches(const char *arg, const char *keyword)
+bool matches(const char *arg, const char *keyword)
 {
 	size_t len = strlen(arg);
 
 	return len && !strncmp(arg, keyword, len);
 }
 
-static int usage_error(const char *fmt, const char *what)
+int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "tpctl: ");
-	fprintf(stderr, fmt, what);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'tpctl --help'.\n");
 	return 2;
 }
 
-static int report(const struct tp_ctl *ctl, int err)
+int parse_args(int argc, char **argv, const char **name,
+	       const struct arg *args, size_t nr_args)
 {
-	fprintf(stderr, "Error: %s", tp_ctl_error(ctl));
+	int i = 0;
+
+	if (name && argc)
+		*name = argv[i++];
+	for (; i < argc; i += 2) {
+		size_t a = 0;
+
+		while (a < nr_args && !matches(argv[i], args[a].keyword))
+			a++;
+		if (a == nr_args)
+			return usage_error("unknown argument '%s'", argv[i]);
+		if (i + 1 >= argc)
+			return usage_error("'%s' needs a value", args[a].keyword);
+		if (*args[a].value)
+			return usage_error("'%s' is given twice", args[a].keyword);
+		*args[a].value = argv[i + 1];
+	}
+	return 0;
+}
+
+int check_name(const char *cmd, const char *what, const char *name, size_t size)
+{
+	if (!name)
+		return cmd ? usage_error("%s needs a %s", cmd, what) : 0;
+	if (!*name || strlen(name) >= size)
+		return usage_error("%s '%s' is not 1 to %zu bytes long", what, name,
+				   size - 1);
+	return 0;
+}
+
+int parse_u32(const char *text, uint32_t min, uint32_t max, uint32_t *value)
+{
+	unsigned long long v;
+	char *end;
+
+	if (*text < '0' || *text > '9')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -EINVAL;
+	*value = v;
+	return 0;
+}
+
+/* The library's message, or for a failure of tpctl's own the errno's. */
+static int report(int err)
+{
+	const char *msg = ctl ? tp_ctl_error(ctl) : "";
+
+	fprintf(stderr, "Error: %s", *msg ? msg : strerror(-err));
 	if (err == -EPERM)
 		fprintf(stderr, " (CAP_NET_ADMIN is needed)");
 	fprintf(stderr, "\n");
 	return 1;
 }
 
-static void print_json_string(const char *s)
+int ctl_open(void)
 {
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
+	return finish(tp_ctl_open(&ctl));
 }
 
-struct show {
-	unsigned int count;
-};
-
-static int print_port(const struct tp_port_info *port, void *arg)
+int finish(int ret)
 {
-	struct show *show = arg;
-
-	if (json) {
-		printf("%s{\"ifindex\":%u,\"ifname\":", show->count ? "," : "",
-		       port->ifindex);
-		print_json_string(port->ifname);
-		printf(",\"mode\":\"%s\",\"stats\":{\"packets\":%" PRIu64
-		       ",\"bytes\":%" PRIu64 "}}",
-		       tp_port_mode_name(port->mode), port->packets, port->bytes);
-	} else {
-		printf("%u: %s: mode %s\n    packets %" PRIu64 " bytes %" PRIu64 "\n",
-		       port->ifindex, port->ifname, tp_port_mode_name(port->mode),
-		       port->packets, port->bytes);
-	}
-	show->count++;
-	return 0;
+	return ret ? report(ret) : 0;
 }
 
-struct port_args {
-	const char *dev;
-	const char *mode;
-};
-
-/* Parses "dev IFNAME" and, where @mode is allowed, "mode MODE". */
-static int parse_port_args(int argc, char **argv, struct port_args *args,
-			   bool mode_allowed)
+static int run(const struct object *object, int argc, char **argv)
 {
-	for (int i = 0; i < argc; i += 2) {
-		const char **slot;
+	const struct cmd *cmd = object->cmds;
 
-		if (matches(argv[i], "dev"))
-			slot = &args->dev;
-		else if (mode_allowed && matches(argv[i], "mode"))
-			slot = &args->mode;
-		else
-			return usage_error("unknown argument '%s'", argv[i]);
-		if (i + 1 >= argc)
-			return usage_error("'%s' needs a value", argv[i]);
-		*slot = argv[i + 1];
-	}
-	return 0;
-}
-
-static int do_port(struct tp_ctl *ctl, int argc, char **argv)
-{
-	struct port_args args = { 0 };
-	enum tickpath_port_mode mode = TICKPATH_PORT_MODE_STEAL;
-	const char *cmd = argc ? argv[0] : "show";
-	struct show show = { 0 };
-	int ret;
-
-	if (argc)
+	if (argc) {
+		while (cmd < object->cmds + object->nr_cmds && !matches(argv[0], cmd->name))
+			cmd++;
+		if (cmd == object->cmds + object->nr_cmds)
+			return usage_error("unknown %s command '%s'", object->name,
+					   argv[0]);
 		argc--, argv++;
-	if (matches(cmd, "attach")) {
-		ret = parse_port_args(argc, argv, &args, true);
-		if (ret)
-			return ret;
-		if (!args.dev)
-			return usage_error("%s needs 'dev IFNAME'", "port attach");
-		if (args.mode && tp_port_mode_parse(args.mode, &mode))
-			return usage_error("unknown mode '%s' (steal or mirror)", args.mode);
-		ret = tp_ctl_port_attach(ctl, args.dev, mode);
-	} else if (matches(cmd, "detach")) {
-		ret = parse_port_args(argc, argv, &args, false);
-		if (ret)
-			return ret;
-		if (!args.dev)
-			return usage_error("%s needs 'dev IFNAME'", "port detach");
-		ret = tp_ctl_port_detach(ctl, args.dev);
-	} else if (matches(cmd, "show") || matches(cmd, "list")) {
-		struct tp_port_info port;
-
-		ret = parse_port_args(argc, argv, &args, false);
-		if (ret)
-			return ret;
-		if (json)
-			putchar('[');
-		if (args.dev) {
-			ret = tp_ctl_port_get(ctl, args.dev, &port);
-			if (!ret)
-				print_port(&port, &show);
-		} else {
-			ret = tp_ctl_port_dump(ctl, print_port, &show);
-		}
-		if (json)
-			printf("]\n");
-	} else {
-		return usage_error("unknown port command '%s'", cmd);
 	}
-	return ret ? report(ctl, ret) : 0;
+	return cmd->run(argc, argv);
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "stats", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	struct tp_ctl *ctl;
+	static const struct object *const objects[] = {
+		&port_object, &feed_object, &sub_object,
+	};
+	const struct object *const *object;
 	int opt, ret;
 
-	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			json = true;
+			break;
+		case 's':
+			show_stats = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -195,16 +181,17 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (!argc || !matches(argv[0], "port"))
-		return usage_error("unknown object '%s'", argc ? argv[0] : "");
+	if (!argc)
+		return usage_error("an OBJECT is needed: port, feed or sub");
+	for (object = objects; object < objects + ARRAY_SIZE(objects); object++) {
+		if (matches(argv[0], (*object)->name))
+			break;
+	}
+	if (object == objects + ARRAY_SIZE(objects))
+		return usage_error("unknown object '%s'", argv[0]);
 
-	ret = tp_ctl_open(&ctl);
-	if (ret && !ctl)
-		fprintf(stderr, "Error: %s\n", strerror(-ret));
-	if (ret)
-		ret = ctl ? report(ctl, ret) : 1;
-	else
-		ret = do_port(ctl, argc - 1, argv + 1);
+	ret = run(*object, argc - 1, argv + 1);
 	tp_ctl_close(ctl);
+	ctl = NULL;
 	return ret;
 }

@@ -145,7 +145,8 @@
  *    TICKPATH_A_SUB_TYPES: NLA_NUL_STRING, the ITCH message types to keep,
  *                          as their characters ("AFEXD"); absent: all
  *    TICKPATH_A_SUB_LOCATES: NLA_BINARY, an array of at most
- *                            TICKPATH_SUB_LOCATES_MAX __u16 stock locates
+ *                            TICKPATH_SUB_LOCATES_MAX host-endian __u16
+ *                            stock locates
  *    TICKPATH_A_SUB_SYMBOLS: NLA_BINARY, an array of at most
  *                            TICKPATH_SUB_SYMBOLS_MAX 8-byte symbols, left
  *                            justified and space padded as in ITCH

@@ -1,0 +1,588 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tpctl, run in-process on argument vectors against a stand-in for the
+ * control API: what each command line asks of the library, its usage errors
+ * (exit 2, and the kernel never asked), how kernel errors are reported
+ * (exit 1), and the text and JSON it prints for given replies.  The filter
+ * parsers and enum names are the library's own.
+ */
+#define main tpctl_main
+#include "../../tools/tpctl.c"
+#undef main
+#include "../../tools/tpctl_print.c"
+#include "../../tools/tpctl_port.c"
+#include "../../tools/tpctl_feed.c"
+#include "../../tools/tpctl_sub.c"
+#include "../../lib/names.c"
+#include "../../lib/filter.c"
+#include "check.h"
+
+#include <sanitizer/common_interface_defs.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+/* The stand-in: records each call, answers with canned replies. */
+static struct tp_ctl fake;
+static struct {
+	unsigned int opens;
+	char call[64];			/* the last call and its name argument */
+	struct tp_feed_config feed;
+	char feed_strings[4][64];	/* the config's strings, copied */
+	struct tp_sub_config sub;
+	char sub_strings[3][64];
+	char locates[128];		/* as tp_locates_format() gives them */
+	char symbols[128];		/* padded, one after the other */
+	unsigned int mask;
+	enum tickpath_port_mode mode;
+} seen;
+static int open_ret, call_ret;
+static const char *call_error;
+static struct tp_port_info port_reply[2];
+static struct tp_feed_info feed_reply[2];
+static struct tp_sub_info sub_reply[2];
+static unsigned int nr_replies;
+
+int tp_ctl_open(struct tp_ctl **ctlp)
+{
+	seen.opens++;
+	*ctlp = &fake;
+	snprintf(fake.error, sizeof(fake.error), "%s", open_ret ? call_error : "");
+	return open_ret;
+}
+
+void tp_ctl_close(struct tp_ctl *c)
+{
+	CHECK(!c || c == &fake);
+}
+
+const char *tp_ctl_error(const struct tp_ctl *c)
+{
+	return c->error;
+}
+
+static int answer(const char *call, const char *name)
+{
+	snprintf(seen.call, sizeof(seen.call), "%s %s", call, name ? name : "-");
+	snprintf(fake.error, sizeof(fake.error), "%s", call_ret && call_error ? call_error : "");
+	return call_ret;
+}
+
+static const char *keep(char *copy, const char *s)
+{
+	if (!s)
+		return NULL;
+	snprintf(copy, 64, "%s", s);
+	return copy;
+}
+
+int tp_ctl_port_attach(struct tp_ctl *c, const char *ifname, enum tickpath_port_mode mode)
+{
+	(void)c;
+	seen.mode = mode;
+	return answer("port_attach", ifname);
+}
+
+int tp_ctl_port_detach(struct tp_ctl *c, const char *ifname)
+{
+	(void)c;
+	return answer("port_detach", ifname);
+}
+
+int tp_ctl_port_get(struct tp_ctl *c, const char *ifname, struct tp_port_info *port)
+{
+	(void)c;
+	*port = port_reply[0];
+	return answer("port_get", ifname);
+}
+
+int tp_ctl_port_dump(struct tp_ctl *c, int (*fn)(const struct tp_port_info *, void *),
+		     void *arg)
+{
+	int ret = 0;
+
+	(void)c;
+	for (unsigned int i = 0; i < nr_replies && !ret; i++)
+		ret = fn(&port_reply[i], arg);
+	return ret ?: answer("port_dump", NULL);
+}
+
+int tp_ctl_feed_add(struct tp_ctl *c, const struct tp_feed_config *feed)
+{
+	(void)c;
+	seen.feed = *feed;
+	seen.feed.name = keep(seen.feed_strings[0], feed->name);
+	seen.feed.channel = keep(seen.feed_strings[1], feed->channel);
+	seen.feed.ifname = keep(seen.feed_strings[2], feed->ifname);
+	return answer("feed_add", feed->name);
+}
+
+int tp_ctl_feed_del(struct tp_ctl *c, const char *name)
+{
+	(void)c;
+	return answer("feed_del", name);
+}
+
+int tp_ctl_feed_get(struct tp_ctl *c, const char *name, struct tp_feed_info *feed)
+{
+	(void)c;
+	*feed = feed_reply[0];
+	return answer("feed_get", name);
+}
+
+int tp_ctl_feed_dump(struct tp_ctl *c, int (*fn)(const struct tp_feed_info *, void *),
+		     void *arg)
+{
+	int ret = 0;
+
+	(void)c;
+	for (unsigned int i = 0; i < nr_replies && !ret; i++)
+		ret = fn(&feed_reply[i], arg);
+	return ret ?: answer("feed_dump", NULL);
+}
+
+/* The tool frees its lists after the call: keep them as text. */
+static void keep_sub(const struct tp_sub_config *sub)
+{
+	seen.sub = *sub;
+	seen.sub.name = keep(seen.sub_strings[0], sub->name);
+	seen.sub.channel = keep(seen.sub_strings[1], sub->channel);
+	seen.sub.types = keep(seen.sub_strings[2], sub->types);
+	tp_locates_format(seen.locates, sizeof(seen.locates), sub->locates, sub->nr_locates);
+	seen.symbols[0] = '\0';
+	for (size_t i = 0; i < sub->nr_symbols && i < 8; i++)
+		strncat(seen.symbols, sub->symbols[i].name, TP_SYMBOL_LEN);
+	seen.sub.locates = NULL;
+	seen.sub.symbols = NULL;
+}
+
+int tp_ctl_sub_add(struct tp_ctl *c, const struct tp_sub_config *sub)
+{
+	(void)c;
+	keep_sub(sub);
+	return answer("sub_add", sub->name);
+}
+
+int tp_ctl_sub_set(struct tp_ctl *c, const struct tp_sub_config *sub, unsigned int mask)
+{
+	(void)c;
+	keep_sub(sub);
+	seen.mask = mask;
+	return answer("sub_set", sub->name);
+}
+
+int tp_ctl_sub_del(struct tp_ctl *c, const char *name)
+{
+	(void)c;
+	return answer("sub_del", name);
+}
+
+int tp_ctl_sub_get(struct tp_ctl *c, const char *name, struct tp_sub_info *sub)
+{
+	(void)c;
+	*sub = sub_reply[0];
+	return answer("sub_get", name);
+}
+
+int tp_ctl_sub_dump(struct tp_ctl *c, int (*fn)(const struct tp_sub_info *, void *),
+		    void *arg)
+{
+	int ret = 0;
+
+	(void)c;
+	for (unsigned int i = 0; i < nr_replies && !ret; i++)
+		ret = fn(&sub_reply[i], arg);
+	return ret ?: answer("sub_dump", NULL);
+}
+
+/* What one run printed. */
+static char out[8192], err[4096];
+
+static void slurp(FILE *f, char *buf, size_t size)
+{
+	size_t len;
+
+	rewind(f);
+	len = fread(buf, 1, size - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+}
+
+/* Runs tpctl on the NULL-terminated arguments; returns its exit status. */
+static int tpctl(const char *arg, ...)
+{
+	char *argv[32] = { "tpctl" };
+	FILE *fout = tmpfile(), *ferr = tmpfile();
+	int argc = 1, saved_out = dup(1), saved_err = dup(2), ret;
+	va_list ap;
+
+	va_start(ap, arg);
+	for (; arg && argc < 31; arg = va_arg(ap, const char *))
+		argv[argc++] = (char *)arg;
+	va_end(ap);
+	memset(&seen, 0, sizeof(seen));
+	json = false;
+	show_stats = false;
+	optind = 0;
+	fflush(stdout);
+	dup2(fileno(fout), 1);
+	dup2(fileno(ferr), 2);
+	ret = tpctl_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(saved_out, 1);
+	dup2(saved_err, 2);
+	close(saved_out);
+	close(saved_err);
+	slurp(fout, out, sizeof(out));
+	slurp(ferr, err, sizeof(err));
+	return ret;
+}
+
+static int out_is(const char *expect)
+{
+	if (!strcmp(out, expect))
+		return 1;
+	fprintf(stderr, "expected on stdout:\n%s\ngot:\n%s\n", expect, out);
+	return 0;
+}
+
+/* A usage error: exit 2, the message on stderr, and no handle opened. */
+static int usage_fails(const char *message)
+{
+	return strstr(err, message) && !seen.opens && !out[0];
+}
+
+static void test_usage_errors(void)
+{
+	CHECK(tpctl(NULL) == 2 && usage_fails("an OBJECT is needed"));
+	CHECK(tpctl("bogus", NULL) == 2 && usage_fails("unknown object 'bogus'"));
+	CHECK(tpctl("-x", "feed", NULL) == 2 && usage_fails("Usage:"));
+	CHECK(tpctl("feed", "bogus", NULL) == 2 && usage_fails("unknown feed command 'bogus'"));
+	CHECK(tpctl("feed", "add", NULL) == 2 && usage_fails("feed add needs a name"));
+	CHECK(tpctl("feed", "add", "f", "group", "239.1.1.1", "port", "1", NULL) == 2 &&
+	      usage_fails("feed add needs a device"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "port", "1", NULL) == 2 &&
+	      usage_fails("feed add needs a group and a port"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "1.2.3.4", "port", "1",
+		    NULL) == 2 && usage_fails("group '1.2.3.4' is not a multicast address"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1", "port", "1",
+		    NULL) == 2 && usage_fails("group '239.1.1' is not an IPv4 address"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "0",
+		    NULL) == 2 && usage_fails("port '0' is not a UDP port"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "65536",
+		    NULL) == 2 && usage_fails("port '65536' is not a UDP port"));
+	/* Options may come anywhere, so this is one. */
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "-1",
+		    NULL) == 2 && usage_fails("invalid option"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "0x10",
+		    NULL) == 2 && usage_fails("port '0x10' is not a UDP port"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "1",
+		    "source", "x", NULL) == 2 && usage_fails("source 'x' is not an IPv4 address"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "1",
+		    "proto", "pitch", NULL) == 2 && usage_fails("unknown proto 'pitch'"));
+	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "dev", "eth2", NULL) == 2 &&
+	      usage_fails("'dev' is given twice"));
+	CHECK(tpctl("feed", "add", "f", "dev", NULL) == 2 && usage_fails("'dev' needs a value"));
+	CHECK(tpctl("feed", "add", "0123456789abcdef0123456789abcdef", "dev", "eth1", NULL) == 2 &&
+	      usage_fails("name '0123456789abcdef0123456789abcdef' is not 1 to 31 bytes long"));
+	CHECK(tpctl("feed", "add", "", "dev", "eth1", NULL) == 2 &&
+	      usage_fails("name '' is not 1 to 31 bytes long"));
+	CHECK(tpctl("feed", "add", "f", "dev", "a-very-long-ifname", NULL) == 2 &&
+	      usage_fails("device 'a-very-long-ifname' is not 1 to 15 bytes long"));
+	CHECK(tpctl("feed", "del", NULL) == 2 && usage_fails("feed del needs a name"));
+	CHECK(tpctl("feed", "del", "f", "g", NULL) == 2 && usage_fails("unknown argument 'g'"));
+	CHECK(tpctl("feed", "show", "f", "extra", NULL) == 2 && usage_fails("unknown argument"));
+
+	CHECK(tpctl("sub", "add", "q", NULL) == 2 && usage_fails("sub add needs a channel"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "types", "AZ", NULL) == 2 &&
+	      usage_fails("types 'AZ': 'Z' is not an ITCH 5.0 message type"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "types", "AFA", NULL) == 2 &&
+	      usage_fails("types 'AFA': 'A' is listed twice"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "types", "none", NULL) == 2 &&
+	      usage_fails("'n' is not an ITCH 5.0 message type"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "locates", "1,9-7", NULL) == 2 &&
+	      usage_fails("locates '1,9-7': bad item '9-7'"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "locates", "all", NULL) == 2 &&
+	      usage_fails("bad item 'all'"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "symbols", "AAPL,TOOLONGXX", NULL) == 2 &&
+	      usage_fails("symbols 'AAPL,TOOLONGXX': bad symbol 'TOOLONGXX'"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "slots", "100", NULL) == 2 &&
+	      usage_fails("slots '100' is not a power of two from 64 to 16777216"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "slots", "32", NULL) == 2 &&
+	      usage_fails("slots '32'"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "slots", "33554432", NULL) == 2 &&
+	      usage_fails("slots '33554432'"));
+	CHECK(tpctl("sub", "set", "q", NULL) == 2 &&
+	      usage_fails("sub set needs types, locates or symbols"));
+	CHECK(tpctl("sub", "set", "q", "channel", "c", NULL) == 2 &&
+	      usage_fails("unknown argument 'channel'"));
+	CHECK(tpctl("port", "attach", NULL) == 2 && usage_fails("port attach needs a device"));
+	CHECK(tpctl("port", "attach", "dev", "eth1", "mode", "copy", NULL) == 2 &&
+	      usage_fails("unknown mode 'copy'"));
+	CHECK(tpctl("port", "show", "dev", "eth1", "mode", "steal", NULL) == 2 &&
+	      usage_fails("unknown argument 'mode'"));
+}
+
+static void test_feed_add(void)
+{
+	CHECK(tpctl("feed", "add", "itch-a", "dev", "eth1", "group", "233.54.12.111",
+		    "port", "26477", NULL) == 0);
+	CHECK(!strcmp(seen.call, "feed_add itch-a") && !out[0] && !err[0]);
+	CHECK(!strcmp(seen.feed.ifname, "eth1"));
+	CHECK(seen.feed.group.s_addr == inet_addr("233.54.12.111"));
+	CHECK(seen.feed.udp_port == 26477);
+	CHECK(seen.feed.source.s_addr == htonl(INADDR_ANY));
+	CHECK(!seen.feed.channel);
+	CHECK(seen.feed.proto == TICKPATH_PROTO_MOLDUDP64_ITCH50);
+
+	/* Abbreviated, and -j among the arguments: the first keyword wins. */
+	CHECK(tpctl("f", "a", "itch-b", "d", "eth2", "g", "233.54.12.112", "p", "26478",
+		    "s", "10.1.2.3", "c", "nasdaq", "pr", "moldudp64-itch50", "-j", NULL) == 0);
+	CHECK(!strcmp(seen.call, "feed_add itch-b"));
+	CHECK(!strcmp(seen.feed.ifname, "eth2"));
+	CHECK(seen.feed.udp_port == 26478);
+	CHECK(seen.feed.source.s_addr == inet_addr("10.1.2.3"));
+	CHECK(seen.feed.channel && !strcmp(seen.feed.channel, "nasdaq"));
+
+	CHECK(tpctl("feed", "del", "itch-a", NULL) == 0 && !strcmp(seen.call, "feed_del itch-a"));
+	CHECK(tpctl("feed", "delete", "itch-a", NULL) == 0 &&
+	      !strcmp(seen.call, "feed_del itch-a"));
+}
+
+static void test_sub_add(void)
+{
+	CHECK(tpctl("sub", "add", "quotes", "channel", "nasdaq", "types", "AFE",
+		    "locates", "9,1-3", "symbols", "MSFT,AAPL", "slots", "1024", NULL) == 0);
+	CHECK(!strcmp(seen.call, "sub_add quotes"));
+	CHECK(!strcmp(seen.sub.channel, "nasdaq"));
+	CHECK(!strcmp(seen.sub.types, "AFE"));
+	CHECK(!strcmp(seen.locates, "1-3,9") && seen.sub.nr_locates == 4);
+	CHECK(!strcmp(seen.symbols, "AAPL    MSFT    ") && seen.sub.nr_symbols == 2);
+	CHECK(seen.sub.ring_slots == 1024);
+
+	/* "sy" is symbols, "sl" slots; the clearing words mean no filter. */
+	CHECK(tpctl("sub", "add", "all", "ch", "nasdaq", "ty", "all", "sy", "none", "l", "",
+		    NULL) == 0);
+	CHECK(!strcmp(seen.sub.types, ""));
+	CHECK(!seen.sub.nr_locates && !seen.sub.nr_symbols && !seen.sub.ring_slots);
+	CHECK(tpctl("sub", "add", "plain", "channel", "nasdaq", NULL) == 0);
+	CHECK(!seen.sub.types && !seen.sub.nr_locates && !seen.sub.nr_symbols);
+}
+
+static void test_sub_set(void)
+{
+	CHECK(tpctl("sub", "set", "quotes", "types", "all", "locates", "none", NULL) == 0);
+	CHECK(!strcmp(seen.call, "sub_set quotes"));
+	CHECK(seen.mask == (TP_SUB_SET_TYPES | TP_SUB_SET_LOCATES));
+	CHECK(!strcmp(seen.sub.types, "") && !seen.sub.nr_locates);
+
+	CHECK(tpctl("sub", "set", "quotes", "symbols", "", NULL) == 0);
+	CHECK(seen.mask == TP_SUB_SET_SYMBOLS && !seen.sub.nr_symbols);
+
+	CHECK(tpctl("sub", "set", "quotes", "symbols", "QQQ", "types", "P", NULL) == 0);
+	CHECK(seen.mask == (TP_SUB_SET_SYMBOLS | TP_SUB_SET_TYPES));
+	CHECK(!strcmp(seen.symbols, "QQQ     ") && !strcmp(seen.sub.types, "P"));
+
+	/* "s" alone is show, which only looks. */
+	nr_replies = 0;
+	CHECK(tpctl("sub", "s", NULL) == 0 && !strcmp(seen.call, "sub_dump -"));
+	CHECK(tpctl("sub", "se", "quotes", "types", "A", NULL) == 0 &&
+	      !strcmp(seen.call, "sub_set quotes"));
+	CHECK(tpctl("sub", "del", "quotes", NULL) == 0 && !strcmp(seen.call, "sub_del quotes"));
+}
+
+static void test_port(void)
+{
+	CHECK(tpctl("port", "attach", "dev", "eth1", "mode", "mirror", NULL) == 0);
+	CHECK(!strcmp(seen.call, "port_attach eth1") && seen.mode == TICKPATH_PORT_MODE_MIRROR);
+	CHECK(tpctl("port", "attach", "dev", "eth1", NULL) == 0);
+	CHECK(seen.mode == TICKPATH_PORT_MODE_STEAL);
+	CHECK(tpctl("port", "detach", "dev", "eth1", NULL) == 0 &&
+	      !strcmp(seen.call, "port_detach eth1"));
+
+	/* The format vm-test/tests/port-count.sh reads. */
+	port_reply[0] = (struct tp_port_info){ 2, "eth1", TICKPATH_PORT_MODE_STEAL, 1000, 128000 };
+	port_reply[1] = (struct tp_port_info){ 3, "eth2", TICKPATH_PORT_MODE_MIRROR, 0, 0 };
+	nr_replies = 2;
+	CHECK(tpctl("port", NULL) == 0);
+	CHECK(out_is("2: eth1: mode steal\n    packets 1000 bytes 128000\n"
+			   "3: eth2: mode mirror\n    packets 0 bytes 0\n"));
+	CHECK(tpctl("-j", "port", "show", "dev", "eth1", NULL) == 0);
+	CHECK(!strcmp(seen.call, "port_get eth1"));
+	CHECK(out_is("[{\"ifindex\":2,\"ifname\":\"eth1\",\"mode\":\"steal\","
+			   "\"stats\":{\"packets\":1000,\"bytes\":128000}}]\n"));
+	nr_replies = 0;
+	CHECK(tpctl("-j", "port", "list", NULL) == 0 && out_is("[]\n"));
+}
+
+static void fill_feeds(void)
+{
+	struct tp_feed_info *feed = &feed_reply[0];
+
+	memset(feed_reply, 0, sizeof(feed_reply));
+	snprintf(feed->name, sizeof(feed->name), "itch-a");
+	snprintf(feed->channel, sizeof(feed->channel), "nasdaq");
+	snprintf(feed->ifname, sizeof(feed->ifname), "eth1");
+	feed->ifindex = 2;
+	feed->group.s_addr = inet_addr("233.54.12.111");
+	feed->source.s_addr = inet_addr("10.1.2.3");
+	feed->udp_port = 26477;
+	feed->channel_id = 1;
+	snprintf(feed->session, sizeof(feed->session), "000000001A");
+	feed->next_seq = 35013;
+	feed->stats = (struct tp_feed_stats){
+		.packets = 1000, .bytes = 128000, .messages = 35012, .heartbeats = 12,
+		.gaps = 1, .gap_messages = 3, .sessions = 1,
+	};
+	feed->stats.types['A'] = 20000;
+	feed->stats.types['D'] = 15000;
+	feed->stats.types['S'] = 12;
+	feed->stats.malformed[TICKPATH_MALFORMED_OVERRUN] = 2;
+
+	feed = &feed_reply[1];
+	snprintf(feed->name, sizeof(feed->name), "itch-\"b\"");
+	snprintf(feed->channel, sizeof(feed->channel), "itch-\"b\"");
+	snprintf(feed->ifname, sizeof(feed->ifname), "eth2");
+	feed->ifindex = 3;
+	feed->group.s_addr = inet_addr("233.54.12.112");
+	feed->udp_port = 26478;
+	feed->channel_id = 2;
+	feed->next_seq = 1;
+}
+
+static void test_feed_show(void)
+{
+	fill_feeds();
+	nr_replies = 2;
+	CHECK(tpctl("feed", NULL) == 0 && !strcmp(seen.call, "feed_dump -"));
+	CHECK(out_is("itch-a: dev eth1 group 233.54.12.111 port 26477 source 10.1.2.3"
+		      " proto moldudp64-itch50 channel nasdaq\n"
+		      "    channel-id 1 line 0 session 000000001A next-seq 35013\n"
+		      "itch-\"b\": dev eth2 group 233.54.12.112 port 26478"
+		      " proto moldudp64-itch50 channel itch-\"b\"\n"
+		      "    channel-id 2 line 0 next-seq 1\n"));
+
+	CHECK(tpctl("feed", "show", "itch-a", "-s", NULL) == 0 &&
+	      !strcmp(seen.call, "feed_get itch-a"));
+	CHECK(out_is("itch-a: dev eth1 group 233.54.12.111 port 26477 source 10.1.2.3"
+		      " proto moldudp64-itch50 channel nasdaq\n"
+		      "    channel-id 1 line 0 session 000000001A next-seq 35013\n"
+		      "    packets  bytes messages heartbeats passed\n"
+		      "       1000 128000    35012         12      0\n"
+		      "    duplicates gaps gap_messages sessions end_of_session\n"
+		      "             0    1            3        1              0\n"
+		      "    types A 20000 D 15000 S 12\n"
+		      "    malformed overrun 2\n"));
+
+	CHECK(tpctl("-j", "-s", "feed", NULL) == 0);
+	CHECK(out_is("[{\"name\":\"itch-a\",\"ifindex\":2,\"ifname\":\"eth1\","
+		      "\"group\":\"233.54.12.111\",\"port\":26477,\"source\":\"10.1.2.3\","
+		      "\"proto\":\"moldudp64-itch50\",\"channel\":\"nasdaq\",\"channel_id\":1,"
+		      "\"line\":0,\"session\":\"000000001A\",\"next_seq\":35013,"
+		      "\"stats\":{\"packets\":1000,\"bytes\":128000,\"messages\":35012,"
+		      "\"heartbeats\":12,\"passed\":0,\"duplicates\":0,\"gaps\":1,"
+		      "\"gap_messages\":3,\"sessions\":1,\"end_of_session\":0,"
+		      "\"types\":{\"A\":20000,\"D\":15000,\"S\":12},"
+		      "\"malformed\":{\"overrun\":2}}},"
+		      "{\"name\":\"itch-\\\"b\\\"\",\"ifindex\":3,\"ifname\":\"eth2\","
+		      "\"group\":\"233.54.12.112\",\"port\":26478,"
+		      "\"proto\":\"moldudp64-itch50\",\"channel\":\"itch-\\\"b\\\"\","
+		      "\"channel_id\":2,\"line\":0,\"next_seq\":1,"
+		      "\"stats\":{\"packets\":0,\"bytes\":0,\"messages\":0,\"heartbeats\":0,"
+		      "\"passed\":0,\"duplicates\":0,\"gaps\":0,\"gap_messages\":0,"
+		      "\"sessions\":0,\"end_of_session\":0,\"types\":{},\"malformed\":{}}}]\n"));
+}
+
+static void fill_subs(void)
+{
+	static const uint16_t locates[] = { 1, 5, 7, 8, 9 };
+	static const struct tp_symbol symbols[] = { { "AAPL    " }, { "BRK A   " } };
+	struct tp_sub_info *sub = &sub_reply[0];
+
+	memset(sub_reply, 0, sizeof(sub_reply));
+	snprintf(sub->name, sizeof(sub->name), "quotes");
+	snprintf(sub->channel, sizeof(sub->channel), "nasdaq");
+	snprintf(sub->types, sizeof(sub->types), "AFE");
+	sub->locates = locates;
+	sub->nr_locates = 5;
+	sub->symbols = symbols;
+	sub->nr_symbols = 2;
+	sub->ring_slots = 65536;
+	sub->resolved = 1;
+	sub->stats = (struct tp_sub_stats){ .records = 1000, .filtered = 34012, .slots = 1000 };
+
+	sub = &sub_reply[1];
+	snprintf(sub->name, sizeof(sub->name), "everything");
+	snprintf(sub->channel, sizeof(sub->channel), "nasdaq");
+	sub->ring_slots = 1024;
+}
+
+static void test_sub_show(void)
+{
+	fill_subs();
+	nr_replies = 2;
+	CHECK(tpctl("sub", "-s", NULL) == 0);
+	CHECK(out_is("quotes: channel nasdaq slots 65536 types AFE locates 1,5,7-9"
+		      " symbols AAPL,BRK A resolved 1\n"
+		      "    records filtered slots\n"
+		      "       1000    34012  1000\n"
+		      "everything: channel nasdaq slots 1024\n"
+		      "    records filtered slots\n"
+		      "          0        0     0\n"));
+
+	CHECK(tpctl("--json", "sub", "show", "quotes", NULL) == 0 &&
+	      !strcmp(seen.call, "sub_get quotes"));
+	CHECK(out_is("[{\"name\":\"quotes\",\"channel\":\"nasdaq\",\"slots\":65536,"
+		      "\"types\":\"AFE\",\"locates\":[1,5,7,8,9],"
+		      "\"symbols\":[\"AAPL\",\"BRK A\"],\"resolved\":1}]\n"));
+}
+
+static void test_kernel_errors(void)
+{
+	call_ret = -ENOENT;
+	call_error = "tickpath: no such feed";
+	CHECK(tpctl("feed", "del", "nope", NULL) == 1);
+	CHECK(!strcmp(err, "Error: tickpath: no such feed\n"));
+
+	call_ret = -EPERM;
+	call_error = NULL;
+	CHECK(tpctl("sub", "del", "quotes", NULL) == 1);
+	CHECK(!strcmp(err, "Error: Operation not permitted (CAP_NET_ADMIN is needed)\n"));
+
+	/* A failed show still closes its JSON array. */
+	call_ret = -ENOENT;
+	call_error = "tickpath: no such subscription";
+	CHECK(tpctl("-j", "sub", "show", "nope", NULL) == 1);
+	CHECK(out_is("[]\n"));
+	CHECK(!strcmp(err, "Error: tickpath: no such subscription\n"));
+	call_ret = 0;
+
+	open_ret = -ENOENT;
+	call_error = "the tickpath module is not loaded";
+	CHECK(tpctl("feed", "show", NULL) == 1);
+	CHECK(!strcmp(err, "Error: the tickpath module is not loaded\n") && !seen.call[0]);
+	open_ret = 0;
+	call_error = NULL;
+}
+
+static void test_help(void)
+{
+	CHECK(tpctl("--help", NULL) == 0 && strstr(out, "tpctl sub set NAME") && !err[0]);
+	CHECK(!seen.opens);
+}
+
+int main(void)
+{
+	/* While a run's stderr is captured, sanitizer reports still show. */
+	__sanitizer_set_report_fd((void *)(intptr_t)dup(2));
+	test_usage_errors();
+	test_feed_add();
+	test_sub_add();
+	test_sub_set();
+	test_port();
+	test_feed_show();
+	test_sub_show();
+	test_kernel_errors();
+	test_help();
+	return check_done();
+}

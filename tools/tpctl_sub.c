@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tpctl sub: subscriptions, the filters that fill the rings.  An empty
+ * value clears a filter; "all" (types) and "none" (locates, symbols) say the
+ * same in words.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tpctl.h"
+
+/* The filters as given on the command line. */
+struct filter_args {
+	const char *types;
+	const char *locates;
+	const char *symbols;
+};
+
+static const char *cleared(const char *text, const char *word)
+{
+	return strcmp(text, word) ? text : "";
+}
+
+static int parse_types(const char *text, struct tp_sub_config *sub)
+{
+	const char *bad;
+
+	sub->types = cleared(text, "all");
+	if (!tp_types_check(sub->types, &bad))
+		return 0;
+	if (strchr(TP_ITCH_TYPES, *bad))
+		return usage_error("types '%s': '%c' is listed twice", text, *bad);
+	return usage_error("types '%s': '%c' is not an ITCH 5.0 message type (%s)",
+			   text, *bad, TP_ITCH_TYPES);
+}
+
+static int parse_locates(const char *text, struct tp_sub_config *sub)
+{
+	uint16_t *locates;
+	const char *bad;
+	int ret = tp_locates_parse(cleared(text, "none"), &locates,
+				   &sub->nr_locates, &bad);
+
+	sub->locates = locates;
+	if (ret == -EINVAL)
+		return usage_error("locates '%s': bad item '%s' (locates are 1 to 65535, %s)",
+				   text, bad, "ranges LOW-HIGH");
+	return ret ? finish(ret) : 0;
+}
+
+static int parse_symbols(const char *text, struct tp_sub_config *sub)
+{
+	struct tp_symbol *symbols;
+	const char *bad;
+	int ret = tp_symbols_parse(cleared(text, "none"), &symbols,
+				   &sub->nr_symbols, &bad);
+
+	sub->symbols = symbols;
+	if (ret == -EINVAL)
+		return usage_error("symbols '%s': bad symbol '%s' (1 to 8 printable characters)",
+				   text, bad);
+	return ret ? finish(ret) : 0;
+}
+
+/* Fills @sub with the filters given and sets *mask to which they are. */
+static int parse_filters(const struct filter_args *args, struct tp_sub_config *sub,
+			 unsigned int *mask)
+{
+	int ret = 0;
+
+	*mask = 0;
+	if (args->types) {
+		*mask |= TP_SUB_SET_TYPES;
+		ret = parse_types(args->types, sub);
+	}
+	if (!ret && args->locates) {
+		*mask |= TP_SUB_SET_LOCATES;
+		ret = parse_locates(args->locates, sub);
+	}
+	if (!ret && args->symbols) {
+		*mask |= TP_SUB_SET_SYMBOLS;
+		ret = parse_symbols(args->symbols, sub);
+	}
+	return ret;
+}
+
+static void free_filters(struct tp_sub_config *sub)
+{
+	free((void *)sub->locates);
+	free((void *)sub->symbols);
+}
+
+static int parse_slots(const char *text, uint32_t *slots)
+{
+	if (!text)
+		return 0;
+	if (parse_u32(text, TICKPATH_RING_SLOTS_MIN, TICKPATH_RING_SLOTS_MAX, slots) ||
+	    (*slots & (*slots - 1)))
+		return usage_error("slots '%s' is not a power of two from %u to %u",
+				   text, TICKPATH_RING_SLOTS_MIN, TICKPATH_RING_SLOTS_MAX);
+	return 0;
+}
+
+static int sub_add(int argc, char **argv)
+{
+	const char *name = NULL, *channel = NULL, *slots = NULL;
+	struct filter_args filters = { 0 };
+	const struct arg args[] = {
+		{ "channel", &channel }, { "types", &filters.types },
+		{ "locates", &filters.locates }, { "symbols", &filters.symbols },
+		{ "slots", &slots },
+	};
+	struct tp_sub_config sub = { 0 };
+	unsigned int mask;
+	int ret;
+
+	ret = parse_args(argc, argv, &name, args, ARRAY_SIZE(args)) ?:
+	      check_name("sub add", "name", name, TICKPATH_NAME_MAX) ?:
+	      check_name("sub add", "channel", channel, TICKPATH_NAME_MAX) ?:
+	      parse_slots(slots, &sub.ring_slots) ?:
+	      parse_filters(&filters, &sub, &mask);
+	if (!ret) {
+		sub.name = name;
+		sub.channel = channel;
+		ret = ctl_open() ?: finish(tp_ctl_sub_add(ctl, &sub));
+	}
+	free_filters(&sub);
+	return ret;
+}
+
+static int sub_set(int argc, char **argv)
+{
+	const char *name = NULL;
+	struct filter_args filters = { 0 };
+	const struct arg args[] = {
+		{ "types", &filters.types }, { "locates", &filters.locates },
+		{ "symbols", &filters.symbols },
+	};
+	struct tp_sub_config sub = { 0 };
+	unsigned int mask = 0;
+	int ret;
+
+	ret = parse_args(argc, argv, &name, args, ARRAY_SIZE(args)) ?:
+	      check_name("sub set", "name", name, TICKPATH_NAME_MAX) ?:
+	      parse_filters(&filters, &sub, &mask);
+	if (!ret && !mask)
+		ret = usage_error("sub set needs types, locates or symbols");
+	if (!ret) {
+		sub.name = name;
+		ret = ctl_open() ?: finish(tp_ctl_sub_set(ctl, &sub, mask));
+	}
+	free_filters(&sub);
+	return ret;
+}
+
+static int sub_del(int argc, char **argv)
+{
+	const char *name = NULL;
+
+	return parse_args(argc, argv, &name, NULL, 0) ?:
+	       check_name("sub del", "name", name, TICKPATH_NAME_MAX) ?:
+	       ctl_open() ?: finish(tp_ctl_sub_del(ctl, name));
+}
+
+static int print_locates(const uint16_t *locates, size_t nr)
+{
+	char *text;
+	int len;
+
+	if (json) {
+		print_open("locates", '[');
+		for (size_t i = 0; i < nr; i++)
+			print_u64(NULL, NULL, locates[i]);
+		print_close(']');
+		return 0;
+	}
+	if (!nr)
+		return 0;
+	len = tp_locates_format(NULL, 0, locates, nr);
+	text = malloc(len + 1);
+	if (!text)
+		return -ENOMEM;
+	tp_locates_format(text, len + 1, locates, nr);
+	printf(" locates %s", text);
+	free(text);
+	return 0;
+}
+
+static void print_symbols(const struct tp_symbol *symbols, size_t nr)
+{
+	char name[TP_SYMBOL_LEN + 1];
+
+	print_open("symbols", '[');
+	for (size_t i = 0; i < nr; i++) {
+		size_t len = tp_symbol_len(&symbols[i]);
+
+		memcpy(name, symbols[i].name, len);
+		name[len] = '\0';
+		print_str(NULL, i ? ",%s" : " symbols %s", name);
+	}
+	print_close(']');
+}
+
+static int print_sub(const struct tp_sub_info *sub, void *arg)
+{
+	const struct counter stats[] = {
+		{ "records", sub->stats.records },
+		{ "filtered", sub->stats.filtered },
+		{ "slots", sub->stats.slots },
+	};
+	int ret;
+
+	(void)arg;
+	print_open(NULL, '{');
+	print_str("name", "%s:", sub->name);
+	print_str("channel", " channel %s", sub->channel);
+	print_u64("slots", " slots %" PRIu64, sub->ring_slots);
+	print_str("types", sub->types[0] ? " types %s" : NULL, sub->types);
+	ret = print_locates(sub->locates, sub->nr_locates);
+	print_symbols(sub->symbols, sub->nr_symbols);
+	print_u64("resolved", sub->nr_symbols ? " resolved %" PRIu64 : NULL,
+		  sub->resolved);
+	print_text("\n");
+	if (show_stats) {
+		print_open("stats", '{');
+		print_table(stats, ARRAY_SIZE(stats));
+		print_close('}');
+	}
+	print_close('}');
+	return ret;
+}
+
+static int sub_show(int argc, char **argv)
+{
+	const char *name = NULL;
+	struct tp_sub_info sub;
+	int ret = parse_args(argc, argv, &name, NULL, 0) ?:
+		  check_name(NULL, "name", name, TICKPATH_NAME_MAX) ?:
+		  ctl_open();
+
+	if (ret)
+		return ret;
+	show_begin();
+	if (name)
+		ret = tp_ctl_sub_get(ctl, name, &sub) ?: print_sub(&sub, NULL);
+	else
+		ret = tp_ctl_sub_dump(ctl, print_sub, NULL);
+	return show_end(ret);
+}
+
+/* "show" before "set": an abbreviation that could be either only looks. */
+static const struct cmd sub_cmds[] = {
+	{ "show", sub_show },
+	{ "add", sub_add },
+	{ "set", sub_set },
+	{ "delete", sub_del },
+	{ "list", sub_show },
+};
+
+const struct object sub_object = { "sub", sub_cmds, ARRAY_SIZE(sub_cmds) };
