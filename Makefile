@@ -9,10 +9,11 @@ LDLIBS := -lmnl
 
 # The ITCH decoder is the module's own source, built freestanding.
 LIB_SRCS := lib/ctl.c lib/ctl_port.c lib/ctl_feed.c lib/ctl_sub.c lib/names.c \
-	    lib/filter.c lib/itch_encode.c kmod/itch.c
+	    lib/filter.c lib/reader.c lib/itch_encode.c kmod/itch.c
 LIB_OBJS := $(addprefix $(BUILD)/user/,$(notdir $(LIB_SRCS:.c=.o)))
 TOOLS := tpctl
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*_test.c))
+VM_PROGS := $(patsubst tests/vm/%.c,%,$(wildcard tests/vm/*.c))
 HEADERS := $(wildcard lib/*.h uapi/linux/*.h kmod/itch*.h)
 
 .PHONY: all user modules deps check demo lint fuzz clean
@@ -24,7 +25,8 @@ deps:
 # User space: a static and a shared library, and the tools linked statically
 # against it so they run from the build tree, also inside the test VMs.
 user: $(BUILD)/user/libtickpath.a $(BUILD)/user/libtickpath.so \
-      $(BUILD)/user/libtickpath.pc $(TOOLS:%=$(BUILD)/user/%)
+      $(BUILD)/user/libtickpath.pc $(TOOLS:%=$(BUILD)/user/%) \
+      $(VM_PROGS:%=$(BUILD)/vmtest/%)
 
 $(BUILD)/user/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -44,6 +46,11 @@ $(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in
 	sed 's|@PREFIX@|/usr/local|' $< > $@
 
 $(BUILD)/user/%: tools/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
+
+# Programs the VM tests run, linked like the tools.
+$(BUILD)/vmtest/%: tests/vm/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
 
 # tpctl is split by object: tools/tpctl.c (main) and tools/tpctl_*.c.

@@ -9,6 +9,7 @@
 #define _TP_ITCH_H
 
 #include "itch_compat.h"
+#include "../lib/tickpath_ring.h"
 #include <linux/tickpath.h>
 
 #define TP_MOLD_HEADER_LEN 20
@@ -110,11 +111,5 @@ unsigned int tp_itch_length(u8 type);
  */
 enum tickpath_malformed tp_itch_decode(const u8 *msg, u16 len,
 				       struct tickpath_rec *rec);
-
-/* Slots a record takes in a ring: 1, or 2 with TICKPATH_REC_F_LONG. */
-static inline unsigned int tp_rec_slots(const struct tickpath_rec *rec)
-{
-	return rec->flags & TICKPATH_REC_F_LONG ? 2 : 1;
-}
 
 #endif /* _TP_ITCH_H */

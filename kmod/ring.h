@@ -6,6 +6,8 @@
 #include <linux/wait.h>
 #include <linux/tickpath.h>
 
+struct vm_area_struct;
+
 /*
  * A broadcast ring of records, read-only to user space: see "Rings" in
  * uapi/linux/tickpath.h.  One producer (the channel, under its lock); any
@@ -21,17 +23,22 @@ struct tp_ring {
 	u64 next_rec;			/* producer only */
 	u64 next_slot;			/* producer only */
 	wait_queue_head_t wait;
-	/* ... private fields of ring.c ... */
+	struct page **pages;		/* header page, slot pages, slot pages */
+	unsigned int nr_pages;		/* distinct pages: header and slots */
 };
 
-/* slot_count: a power of two in [TICKPATH_RING_SLOTS_MIN, _MAX]. */
+/*
+ * slot_count: a power of two in [TICKPATH_RING_SLOTS_MIN, _MAX] whose slots
+ * fill whole pages.  Returns NULL if it is not, or if memory is short.
+ */
 struct tp_ring *tp_ring_create(u32 slot_count);
 void tp_ring_get(struct tp_ring *ring);
+/* May sleep (the last reference unmaps the ring): process context only. */
 void tp_ring_put(struct tp_ring *ring);
 
 /*
  * Producer side, under the owner's lock, in softirq or process context.
- * tp_ring_write() copies one record in (tp_rec_slots() slots, stamps set
+ * tp_ring_write() copies one record in (tp_ring_rec_slots() slots, stamps set
  * here; the caller's stamp fields are ignored); tp_ring_publish() makes the
  * records written so far visible in hdr->head and wakes sleepers, if any.
  * Call it once per packet.
@@ -41,5 +48,15 @@ void tp_ring_publish(struct tp_ring *ring);
 
 /* No more records: readers see TICKPATH_RING_F_DEAD and EPOLLHUP. */
 void tp_ring_kill(struct tp_ring *ring);
+
+/* Reader side, for /dev/tickpath. */
+void tp_ring_info(struct tp_ring *ring, struct tickpath_ring_info *info);
+/* The number of the next record to publish: hdr->head's record part. */
+u64 tp_ring_head_rec_now(struct tp_ring *ring);
+/* Whether hdr->head has passed record @rec, i.e. published it. */
+bool tp_ring_passed(struct tp_ring *ring, u64 rec);
+bool tp_ring_dead(struct tp_ring *ring);
+/* Maps the whole ring, read-only; @vma must be exactly its size. */
+int tp_ring_mmap(struct tp_ring *ring, struct vm_area_struct *vma);
 
 #endif /* _TP_RING_H */

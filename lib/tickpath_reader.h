@@ -1,5 +1,105 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Reader API: written in the "ring" work item. */
+/*
+ * Reader API: a subscription's ring, mapped read-only, read in place.
+ *
+ *	struct tp_sub *sub;
+ *	const struct tickpath_rec *rec;
+ *
+ *	tp_sub_open("aapl", &sub);
+ *	for (;;) {
+ *		while ((rec = tp_sub_next(sub))) {
+ *			use(rec);
+ *			if (!tp_sub_done(sub))
+ *				undo(rec);	(it was overwritten while in use)
+ *		}
+ *		if (tp_sub_wait(sub, -1) < 0)
+ *			break;		(the subscription is gone)
+ *	}
+ *	tp_sub_close(sub);
+ *
+ * tp_sub_next() and tp_sub_done() make no system call.  A reader that falls
+ * a whole ring behind is lapped: it skips to the record that overwrote its
+ * own and counts what it skipped (tp_sub_lost()).  Functions that can fail
+ * return a negative errno.  A handle is not thread-safe.
+ */
 #ifndef TICKPATH_READER_H
 #define TICKPATH_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "tickpath_ring.h"
+
+#ifdef __cplusplus
+extern "C" {
 #endif
+
+/*
+ * Defined here only so that tp_sub_next() and tp_sub_done() can be inline:
+ * every field is private to libtickpath.
+ */
+struct tp_sub {
+	struct tp_ring_cursor cur;
+	const struct tickpath_ring_hdr *hdr;	/* the start of the mapping */
+	const __u32 *flags;			/* hdr's flags, by its offset */
+	size_t map_size;
+	int fd;
+};
+
+/*
+ * Opens /dev/tickpath, binds it to the subscription @name of the caller's
+ * network namespace and maps its ring; reading starts at the ring's current
+ * head.  -ENOENT: no such subscription; -EPROTO: a ring layout this library
+ * does not know.
+ */
+int tp_sub_open(const char *name, struct tp_sub **sub);
+void tp_sub_close(struct tp_sub *sub);
+/* For poll() and epoll: readable once the armed record is published
+ * (tp_sub_arm()), hung up once the subscription is gone.
+ */
+int tp_sub_fd(const struct tp_sub *sub);
+
+/*
+ * The next record in place, or NULL if there is none yet.  Read it, then
+ * call tp_sub_done(): until then the producer may overwrite it.
+ */
+static inline const struct tickpath_rec *tp_sub_next(struct tp_sub *sub)
+{
+	return tp_ring_cursor_next(&sub->cur);
+}
+
+/*
+ * Moves past the record tp_sub_next() gave.  False if it was overwritten
+ * while in use: what was read of it may be torn.  The lap is counted, at the
+ * latest by the next tp_sub_next(), which goes on past it.
+ */
+static inline bool tp_sub_done(struct tp_sub *sub)
+{
+	return tp_ring_cursor_done(&sub->cur);
+}
+
+/*
+ * Copies the next record into @rec (the bytes past a one-slot record
+ * zeroed): 1, or 0 if there is none yet.  Never a torn record.
+ */
+int tp_sub_read(struct tp_sub *sub, struct tickpath_rec *rec);
+
+/* Tells the kernel which record poll() on tp_sub_fd() waits for: the next. */
+int tp_sub_arm(struct tp_sub *sub);
+/*
+ * Arms, then sleeps until the next record is published (1), @timeout_ms
+ * pass (0; -1 waits for ever) or the subscription is gone and every record
+ * was read (-EPIPE).  -EINTR if a signal came.
+ */
+int tp_sub_wait(struct tp_sub *sub, int timeout_ms);
+
+uint64_t tp_sub_lost(const struct tp_sub *sub);	/* records lost to laps */
+uint64_t tp_sub_laps(const struct tp_sub *sub);	/* times lapped */
+/* The subscription is gone: no record will come after those in the ring. */
+bool tp_sub_dead(const struct tp_sub *sub);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TICKPATH_READER_H */

@@ -15,7 +15,7 @@ tree=$src/build/$kernel
 mkdir -p "$tree"
 # Links are refreshed on every build; stale ones (from deleted sources) go.
 find "$tree" -type l -delete
-(cd "$src" && find Kbuild kmod uapi tests/kunit -type f \( -name Kbuild -o -name '*.[ch]' \) |
+(cd "$src" && find Kbuild kmod uapi lib tests/kunit -type f \( -name Kbuild -o -name '*.[ch]' \) |
 	while read -r f; do
 		mkdir -p "$tree/$(dirname "$f")"
 		ln -s "$src/$f" "$tree/$f"

@@ -124,7 +124,7 @@ static const struct tickpath_rec *tp_chtest_next(struct kunit *test,
 		return NULL;
 	rec = (const void *)(ring->slots +
 			     (t->read[i] & ring->mask) * TICKPATH_SLOT_SIZE);
-	t->read[i] += tp_rec_slots(rec);
+	t->read[i] += tp_ring_rec_slots(rec);
 	return rec;
 }
 
@@ -275,7 +275,7 @@ static void tp_chtest_end_and_new_session(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, rec);
 	KUNIT_EXPECT_EQ(test, rec->type, TICKPATH_REC_SESSION);
 	KUNIT_EXPECT_EQ(test, rec->seq, 1ULL);
-	KUNIT_EXPECT_MEMEQ(test, rec->session.name, "SESSION002", TP_MOLD_SESSION_LEN);
+	KUNIT_EXPECT_EQ(test, memcmp(rec->session.name, "SESSION002", TP_MOLD_SESSION_LEN), 0);
 	tp_chtest_expect_deletes(test, t, 1, 2);
 	tp_chtest_expect_end(test, t, 0);
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_END_OF_SESSION), 2ULL);

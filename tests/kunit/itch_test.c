@@ -60,7 +60,7 @@ static void tp_itch_test_decode(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, got->body[i], want->body[i],
 				    "type %c, record offset %u", want->type,
 				    TICKPATH_REC_BODY_OFFSET + i);
-	KUNIT_EXPECT_EQ(test, tp_rec_slots(got),
+	KUNIT_EXPECT_EQ(test, tp_ring_rec_slots(got),
 			want->flags & TICKPATH_REC_F_LONG ? 2U : 1U);
 }
 

@@ -25,3 +25,4 @@
 #include "port_test.c"
 #include "channel_test.c"
 #include "itch_test.c"
+#include "ring_test.c"

@@ -334,7 +334,7 @@ static void test_decode_flags(void)
 		memset(&r, 0, sizeof(r));
 		CHECK(tp_itch_decode(b, lengths[i], &r) == TICKPATH_MALFORMED_NONE);
 		CHECK(!(r.flags & TICKPATH_REC_F_HW_TS));
-		CHECK(tp_rec_slots(&r) == (type_of(order[i])->flags ? 2U : 1U));
+		CHECK(tp_ring_rec_slots(&r) == (type_of(order[i])->flags ? 2U : 1U));
 	}
 }
 

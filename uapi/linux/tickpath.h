@@ -223,15 +223,15 @@
  * record at the end of the ring is contiguous.
  *
  * The producer never waits for readers.  Record n (counted from 0 per ring)
- * carries stamp (n + 1) mod 2^40 in its first slot, and the same value with
- * TICKPATH_STAMP_CONT in its second.  Writing a record zeroes its stamps,
+ * carries stamp(n) = (n mod 2^40) + 1, never 0, in its first slot, and the
+ * same value with TICKPATH_STAMP_CONT in its second.  Writing a record zeroes its stamps,
  * writes the record, then publishes the stamps with release stores; then
  * hdr->head, the ring's next record number (bits 63..24) and slot position
  * (bits 23..0), is published with a release store once per packet.  A reader
  * starts from head and, for record n at slot position p:
  *
  *    s = load-acquire(slot[p % slot_count].stamp)
- *    s == n + 1:      the record is there: copy it out, then re-read the stamp
+ *    s == stamp(n):   the record is there: copy it out, then re-read the stamp
  *                     (after an acquire fence); if it changed, the copy is
  *                     torn and the reader was lapped
  *    s == 0, or older: nothing new yet (or a record is being written)
