@@ -11,12 +11,12 @@ LDLIBS := -lmnl
 LIB_SRCS := lib/ctl.c lib/ctl_port.c lib/ctl_feed.c lib/ctl_sub.c lib/names.c \
 	    lib/filter.c lib/reader.c lib/itch_encode.c kmod/itch.c
 LIB_OBJS := $(addprefix $(BUILD)/user/,$(notdir $(LIB_SRCS:.c=.o)))
-TOOLS := tpctl
+TOOLS := tpctl tpgen tpcat
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/*_test.c))
 VM_PROGS := $(patsubst tests/vm/%.c,%,$(wildcard tests/vm/*.c))
 HEADERS := $(wildcard lib/*.h uapi/linux/*.h kmod/itch*.h)
 
-.PHONY: all user modules deps check demo lint fuzz clean
+.PHONY: all user modules deps check demo lint fuzz clean tools-san
 all: user modules
 
 deps:
@@ -45,22 +45,34 @@ $(BUILD)/user/libtickpath.so: $(LIB_OBJS)
 $(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in
 	sed 's|@PREFIX@|/usr/local|' $< > $@
 
-$(BUILD)/user/%: tools/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
-	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
+# A tool is tools/NAME.c plus its NAME_SRCS, linked with the library.
+tpctl_SRCS := $(wildcard tools/tpctl_*.c)
+tpgen_SRCS := $(wildcard tools/tpgen_*.c) tools/pcap.c tools/recprint.c
+tpcat_SRCS := tools/pcap.c tools/recprint.c tools/recfilter.c
+TOOL_HEADERS := $(wildcard tools/*.h)
+TOOL_CFLAGS := $(USER_CFLAGS) -Itools
+TOOL_LDLIBS := $(LDLIBS) -lm
+
+.SECONDEXPANSION:
+$(BUILD)/user/%: tools/%.c $$(%_SRCS) $(BUILD)/user/libtickpath.a $(HEADERS) $(TOOL_HEADERS)
+	$(CC) $(TOOL_CFLAGS) -o $@ $< $($*_SRCS) $(BUILD)/user/libtickpath.a $(TOOL_LDLIBS)
+
+# The host tests of tests/tools/ run tpgen and tpcat built with ASan and
+# UBSan, the library's sources compiled in.
+$(BUILD)/san/%: tools/%.c $$(%_SRCS) $(LIB_SRCS) $(HEADERS) $(TOOL_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(TOOL_CFLAGS) $(SANITIZE) -o $@ $< $($*_SRCS) $(LIB_SRCS) $(TOOL_LDLIBS)
+
+tools-san: $(BUILD)/san/tpgen $(BUILD)/san/tpcat
 
 # Programs the VM tests run, linked like the tools.
 $(BUILD)/vmtest/%: tests/vm/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
 
-# tpctl is split by object: tools/tpctl.c (main) and tools/tpctl_*.c.
-TPCTL_SRCS := $(wildcard tools/tpctl*.c)
-$(BUILD)/user/tpctl: $(TPCTL_SRCS) tools/tpctl.h $(BUILD)/user/libtickpath.a $(HEADERS)
-	$(CC) $(USER_CFLAGS) -o $@ $(TPCTL_SRCS) $(BUILD)/user/libtickpath.a $(LDLIBS)
-
 # Unit tests build with ASan and UBSan; they include the sources they test.
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) \
-		 $(TPCTL_SRCS) tools/tpctl.h $(HEADERS)
+		 $(wildcard tools/tpctl*.c) $(TOOL_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) $(SANITIZE) -o $@ $< $(LDLIBS)
 
@@ -84,7 +96,7 @@ lint: deps
 	vm-test/lint.sh
 
 check: deps
-	$(MAKE) user unit
+	$(MAKE) user unit tools-san
 	vm-test/check
 
 demo: deps

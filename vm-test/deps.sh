@@ -8,7 +8,7 @@ packages=(
 	linux-headers-amd64			# the stock kernel's module ABI
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev dwarves	# debug kernel
 	qemu-system-x86 busybox-static cpio kmod iproute2 util-linux	# test VMs
-	python3 sparse				# tests and lint
+	python3 sparse tshark clang		# tests, fuzzing and lint
 )
 
 missing=()

@@ -428,6 +428,8 @@ static struct kunit_case tp_chtest_cases[] = {
 };
 
 static struct kunit_suite tp_chtest_suite = {
+	.suite_init = tp_kunit_setup,
+	.suite_exit = tp_kunit_teardown,
 	.name = "tickpath_channel",
 	.init = tp_chtest_init,
 	.exit = tp_chtest_exit,

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tickpath_kunit.ko: the whole of tickpath.ko (its init included) and the
- * suites, which KUnit runs once the module is live.  Built as one unit so the
- * suites reach the module's functions, static ones too, without exporting
- * anything.  Keep the kmod list the same as tickpath-y in kmod/Kbuild.
+ * tickpath_kunit.ko: the whole of tickpath.ko and the suites, built as one
+ * unit so the suites reach the module's functions, static ones too, without
+ * exporting anything.  Keep the kmod list the same as tickpath-y in
+ * kmod/Kbuild.  KUnit runs the suites while the module is still coming, before
+ * its init: a suite that needs namespaces or ports registers them itself with
+ * tp_kunit_setup().
  */
+
+#include <kunit/test.h>
 
 #include "../../kmod/main.c"
 #include "../../kmod/stats.c"
@@ -21,6 +25,24 @@
 #include "../../kmod/netlink.c"
 #include "../../kmod/netlink_feed.c"
 #include "../../kmod/netlink_sub.c"
+
+static int tp_kunit_setup(struct kunit_suite *suite)
+{
+	int ret = tp_netns_init();
+
+	if (ret)
+		return ret;
+	ret = tp_port_init();
+	if (ret)
+		tp_netns_uninit();
+	return ret;
+}
+
+static void tp_kunit_teardown(struct kunit_suite *suite)
+{
+	tp_port_uninit();
+	tp_netns_uninit();
+}
 
 #include "port_test.c"
 #include "channel_test.c"

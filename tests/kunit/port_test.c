@@ -193,6 +193,8 @@ static struct kunit_case tp_port_test_cases[] = {
 };
 
 static struct kunit_suite tp_port_test_suite = {
+	.suite_init = tp_kunit_setup,
+	.suite_exit = tp_kunit_teardown,
 	.name = "tickpath_port",
 	.init = tp_port_test_init,
 	.exit = tp_port_test_exit,

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tpcat: tickpath records, one per line, as text or JSON.
+ *
+ *   tpcat -r FILE [-j] [-c N] [-t TYPES] [-l LOCATES] [-s SYMBOLS]
+ *         [-p PORT] [-g GROUP] [--stats]
+ *
+ * Offline, it decodes a pcap of a MoldUDP64 feed with the module's own
+ * decoder (tp_mold_parse() and tp_itch_decode()): a record's seq is its
+ * message's sequence number and rx_ts the packet's capture time.  Records go
+ * through tpcat_record(), which knows nothing of where they came from.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "itch.h"
+#include "pcap.h"
+#include "recfilter.h"
+#include "recprint.h"
+
+struct tpcat_stats {
+	uint64_t packets;	/* UDP packets taken for the feed */
+	uint64_t messages;	/* decoded */
+	uint64_t heartbeats;
+	uint64_t end_of_session;
+	uint64_t printed;
+	uint64_t other;		/* frames that are not the feed's */
+	uint64_t truncated;	/* captured short */
+	uint64_t malformed[TICKPATH_MALFORMED_MAX + 1];
+};
+
+struct tpcat {
+	bool json;
+	bool stats;
+	uint64_t limit;		/* 0: none */
+	uint16_t port;		/* 0: any */
+	uint32_t group;		/* 0: any */
+	struct tp_filter filter;
+	struct tp_symtab *syms;
+	struct tickpath_rec rec;
+	struct tpcat_stats st;
+};
+
+static const char *const tpcat_malformed_names[] = {
+	[TICKPATH_MALFORMED_IP] = "ip",
+	[TICKPATH_MALFORMED_UDP] = "udp",
+	[TICKPATH_MALFORMED_CSUM] = "csum",
+	[TICKPATH_MALFORMED_FRAGMENT] = "fragment",
+	[TICKPATH_MALFORMED_HEADER] = "header",
+	[TICKPATH_MALFORMED_OVERRUN] = "overrun",
+	[TICKPATH_MALFORMED_ZERO_LENGTH] = "zero_length",
+	[TICKPATH_MALFORMED_COUNT] = "count",
+	[TICKPATH_MALFORMED_EOS_DATA] = "eos_data",
+	[TICKPATH_MALFORMED_LENGTH] = "length",
+	[TICKPATH_MALFORMED_TYPE] = "type",
+};
+
+static void tpcat_usage(FILE *out)
+{
+	fprintf(out,
+"Usage: tpcat -r FILE [OPTIONS]\n"
+"Prints the ITCH messages of a MoldUDP64 feed captured in a pcap ('-':\n"
+"standard input), one per line, decoded by the tickpath module's decoder.\n"
+"\n"
+"  -r, --read FILE       the pcap (classic; Ethernet, raw IP or Linux cooked)\n"
+"  -j, --json            JSON lines instead of text\n"
+"  -c, --count N         stop after N records\n"
+"  -t, --types TYPES     only these message types, e.g. AFE\n"
+"  -l, --locates LIST    only these stock locates, e.g. 1,5-9\n"
+"  -s, --symbols LIST    only these symbols, e.g. AAPL,MSFT (resolved by\n"
+"                        the feed's R messages); locate 0 always passes\n"
+"  -p, --port N          only UDP packets to this port\n"
+"  -g, --group ADDR      only UDP packets to this address\n"
+"      --stats           counts on stderr at the end: packets, messages,\n"
+"                        heartbeats, end of session, and malformed ones by\n"
+"                        reason, as key=value\n"
+"  -h, --help\n");
+}
+
+/* Learn, filter, print; false once the count is reached. */
+static bool tpcat_record(struct tpcat *c, const struct tickpath_rec *rec)
+{
+	tp_symtab_learn(c->syms, rec);
+	if (!tp_filter_match(&c->filter, rec, c->syms))
+		return true;
+	tp_rec_print(stdout, rec, c->syms, c->json);
+	return !c->limit || ++c->st.printed < c->limit;
+}
+
+static bool tpcat_packet(struct tpcat *c, const uint8_t *data, uint32_t len,
+			 uint64_t time)
+{
+	struct tp_mold_packet pkt;
+	enum tickpath_malformed why = tp_mold_parse(data, len, &pkt);
+	const u8 *cursor;
+	unsigned int i;
+
+	c->st.packets++;
+	if (why != TICKPATH_MALFORMED_NONE) {
+		c->st.malformed[why]++;
+		return true;
+	}
+	if (pkt.count == TP_MOLD_END_OF_SESSION) {
+		c->st.end_of_session++;
+		return true;
+	}
+	c->st.heartbeats += pkt.count == TP_MOLD_HEARTBEAT;
+	cursor = pkt.blocks;
+	for (i = 0; i < pkt.count; i++) {
+		u16 mlen;
+		const u8 *msg = tp_mold_next_block(&cursor, &mlen);
+
+		why = tp_itch_decode(msg, mlen, &c->rec);
+		if (why != TICKPATH_MALFORMED_NONE) {
+			c->st.malformed[why]++;
+			continue;
+		}
+		c->st.messages++;
+		c->rec.seq = pkt.seq + i;
+		c->rec.rx_ts = time;
+		if (!tpcat_record(c, &c->rec))
+			return false;
+	}
+	return true;
+}
+
+/* Frames that are not the feed's UDP are counted as other, bad ones by why. */
+static bool tpcat_frame(struct tpcat *c, const struct tp_pcap *p,
+			const struct tp_pcap_rec *r)
+{
+	static const enum tickpath_malformed why[] = {
+		[TP_UDP_BAD_IP] = TICKPATH_MALFORMED_IP,
+		[TP_UDP_BAD_UDP] = TICKPATH_MALFORMED_UDP,
+		[TP_UDP_BAD_CSUM] = TICKPATH_MALFORMED_CSUM,
+		[TP_UDP_FRAGMENT] = TICKPATH_MALFORMED_FRAGMENT,
+	};
+	enum tp_udp_status status;
+	struct tp_udp u;
+
+	status = tp_udp_parse(p, r, &u);
+	if (status == TP_UDP_OK &&
+	    ((c->port && u.dport != c->port) || (c->group && u.daddr != c->group)))
+		status = TP_UDP_OTHER;
+	switch (status) {
+	case TP_UDP_OK:
+		return tpcat_packet(c, u.payload, u.len, r->time_ns);
+	case TP_UDP_OTHER:
+		c->st.other++;
+		break;
+	case TP_UDP_TRUNCATED:
+		c->st.truncated++;
+		break;
+	default:
+		c->st.malformed[why[status]]++;
+	}
+	return true;
+}
+
+static int tpcat_read(struct tpcat *c, const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	struct tp_pcap p;
+	struct tp_pcap_rec r;
+	const char *err;
+	int got;
+
+	if (!f) {
+		fprintf(stderr, "tpcat: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	err = tp_pcap_open(&p, f);
+	if (err) {
+		fprintf(stderr, "tpcat: %s: %s\n", path, err);
+		return 1;
+	}
+	while ((got = tp_pcap_next(&p, &r)) > 0 && tpcat_frame(c, &p, &r))
+		;
+	tp_pcap_close(&p);
+	if (got < 0)
+		fprintf(stderr, "tpcat: %s: truncated or corrupt record\n", path);
+	return got < 0;
+}
+
+static void tpcat_print_stats(const struct tpcat_stats *st)
+{
+	unsigned int i;
+
+	fprintf(stderr, "packets=%" PRIu64 " messages=%" PRIu64 " heartbeats=%"
+		PRIu64 " end_of_session=%" PRIu64 " printed=%" PRIu64 " other=%"
+		PRIu64 " truncated=%" PRIu64, st->packets, st->messages,
+		st->heartbeats, st->end_of_session, st->printed, st->other,
+		st->truncated);
+	for (i = 1; i <= TICKPATH_MALFORMED_MAX; i++)
+		fprintf(stderr, " %s=%" PRIu64, tpcat_malformed_names[i],
+			st->malformed[i]);
+	fputc('\n', stderr);
+}
+
+static const struct option tpcat_options[] = {
+	{ "read", required_argument, NULL, 'r' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "count", required_argument, NULL, 'c' },
+	{ "types", required_argument, NULL, 't' },
+	{ "locates", required_argument, NULL, 'l' },
+	{ "symbols", required_argument, NULL, 's' },
+	{ "port", required_argument, NULL, 'p' },
+	{ "group", required_argument, NULL, 'g' },
+	{ "stats", no_argument, NULL, 'S' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int tpcat_number(const char *s, uint64_t max, uint64_t *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return errno || end == s || *end || *s == '-' || *v > max ? -1 : 0;
+}
+
+/* 0, or -1 if the option's value is bad. */
+static int tpcat_option(struct tpcat *c, int opt, const char *arg)
+{
+	uint64_t v;
+
+	switch (opt) {
+	case 'j':
+		c->json = true;
+		return 0;
+	case 'S':
+		c->stats = true;
+		return 0;
+	case 'c':
+		return tpcat_number(arg, UINT64_MAX, &c->limit) || !c->limit ?
+		       -1 : 0;
+	case 't':
+		return tp_filter_types(&c->filter, arg);
+	case 'l':
+		return tp_filter_locates(&c->filter, arg);
+	case 's':
+		return tp_filter_symbols(&c->filter, arg);
+	case 'p':
+		if (tpcat_number(arg, 65535, &v) || !v)
+			return -1;
+		c->port = v;
+		return 0;
+	case 'g':
+		return inet_pton(AF_INET, arg, &c->group) == 1 ? 0 : -1;
+	}
+	return -1;
+}
+
+static int tpcat_usage_error(const char *what, const char *arg)
+{
+	fprintf(stderr, "tpcat: %s%s\nTry 'tpcat --help'.\n", what, arg);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	static struct tpcat c;
+	const char *path = NULL;
+	int opt, err;
+
+	while ((opt = getopt_long(argc, argv, "r:jc:t:l:s:p:g:h", tpcat_options,
+				  NULL)) != -1) {
+		if (opt == 'h') {
+			tpcat_usage(stdout);
+			return 0;
+		}
+		if (opt == '?')
+			return tpcat_usage_error("bad usage", "");
+		if (opt == 'r')
+			path = optarg;
+		else if (tpcat_option(&c, opt, optarg))
+			return tpcat_usage_error("bad value: ", optarg);
+	}
+	if (!path || optind < argc)
+		return tpcat_usage_error("give a pcap: -r FILE", "");
+	c.syms = tp_symtab_new();
+	if (!c.syms)
+		return 1;
+	err = tpcat_read(&c, path);
+	if (fflush(stdout) || ferror(stdout))
+		err = 1;
+	if (c.stats)
+		tpcat_print_stats(&c.st);
+	tp_filter_free(&c.filter);
+	free(c.syms);
+	return err;
+}
