@@ -24,7 +24,7 @@ static int tp_bad(const char **bad, const char *where)
 int tp_types_check(const char *types, const char **bad)
 {
 	for (const char *t = types; *t; t++) {
-		if (!strchr(TP_ITCH_TYPES, *t) || strchr(types, *t) != t)
+		if (!strchr(TP_ITCH_TYPE_CHARS, *t) || strchr(types, *t) != t)
 			return tp_bad(bad, t);
 	}
 	return 0;

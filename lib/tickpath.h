@@ -174,7 +174,7 @@ int tp_ctl_sub_dump(struct tp_ctl *ctl,
  */
 
 /* The ITCH 5.0 message types, in the order of the specification. */
-#define TP_ITCH_TYPES "SRHYLVWKJhAFECXDUPQBINO"
+#define TP_ITCH_TYPE_CHARS "SRHYLVWKJhAFECXDUPQBINO"
 
 /* Checks a types string: ITCH 5.0 types, each at most once. */
 int tp_types_check(const char *types, const char **bad);

@@ -1,72 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0
 /* tpcat's record filter (see recfilter.h). */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "itch.h"
 #include "recfilter.h"
+#include "tickpath.h"
 
+/* The parsers are libtickpath's, as tpctl's: one syntax for both tools. */
 int tp_filter_types(struct tp_filter *flt, const char *arg)
 {
-	for (; *arg; arg++) {
-		unsigned int index = tp_itch_type_index((u8)*arg);
-
-		if (!index)
-			return -1;
-		flt->types |= 1u << index;
-	}
+	if (!*arg || tp_types_check(arg, NULL))
+		return -1;
+	for (; *arg; arg++)
+		flt->types |= 1u << tp_itch_type_index((u8)*arg);
 	return 0;
-}
-
-static int tp_parse_locate(const char *s, char **end, unsigned long *v)
-{
-	errno = 0;
-	*v = strtoul(s, end, 10);
-	return errno || *end == s || *v > 65535 ? -1 : 0;
 }
 
 int tp_filter_locates(struct tp_filter *flt, const char *arg)
 {
-	unsigned long lo, hi;
-	char *end;
+	uint16_t *locates;
+	size_t i, n;
 
-	do {
-		if (tp_parse_locate(arg, &end, &lo))
-			return -1;
-		hi = lo;
-		if (*end == '-' && tp_parse_locate(end + 1, &end, &hi))
-			return -1;
-		if ((*end && *end != ',') || hi < lo)
-			return -1;
-		for (; lo <= hi; lo++)
-			flt->locates[lo / 8] |= 1u << (lo % 8);
-		arg = end + 1;
-	} while (*end);
+	if (!*arg || tp_locates_parse(arg, &locates, &n, NULL))
+		return -1;
+	for (i = 0; i < n; i++)
+		flt->locates[locates[i] / 8] |= 1u << (locates[i] % 8);
+	free(locates);
 	flt->by_locate = true;
 	return 0;
 }
 
 int tp_filter_symbols(struct tp_filter *flt, const char *arg)
 {
-	const char *end;
+	struct tp_symbol *symbols, *more;
+	size_t n;
 
-	do {
-		size_t n;
-		char (*more)[8];
-
-		n = strcspn(arg, ",");
-		end = arg + n;
-		if (!n || n > 8)
-			return -1;
-		more = realloc(flt->symbols, (flt->nsymbols + 1) * 8);
-		if (!more)
-			return -1;
-		flt->symbols = more;
-		memset(more[flt->nsymbols], ' ', 8);
-		memcpy(more[flt->nsymbols++], arg, n);
-		arg = end + 1;
-	} while (*end);
+	if (!*arg || tp_symbols_parse(arg, &symbols, &n, NULL))
+		return -1;
+	more = realloc(flt->symbols, (flt->nsymbols + n) * sizeof(*more));
+	if (!more) {
+		free(symbols);
+		return -1;
+	}
+	memcpy(more + flt->nsymbols, symbols, n * sizeof(*more));
+	free(symbols);
+	flt->symbols = more;
+	flt->nsymbols += n;
 	flt->by_locate = true;
 	return 0;
 }
@@ -91,7 +71,7 @@ static bool tp_symbol_listed(struct tp_filter *flt, uint16_t locate,
 	unsigned int i;
 
 	for (i = 0; stock && i < flt->nsymbols; i++) {
-		if (!memcmp(flt->symbols[i], stock, 8)) {
+		if (!memcmp(flt->symbols[i].name, stock, TP_SYMBOL_LEN)) {
 			flt->locates[locate / 8] |= 1u << (locate % 8);
 			return true;
 		}

@@ -13,13 +13,14 @@
 #include <linux/tickpath.h>
 
 #include "symtab.h"
+#include "tickpath.h"
 
 struct tp_filter {
 	uint32_t types;		/* bit n: ITCH type index n kept; 0: all */
 	bool by_locate;		/* locates or symbols were listed */
 	uint8_t locates[65536 / 8];
-	char (*symbols)[8];
-	unsigned int nsymbols;
+	struct tp_symbol *symbols;
+	size_t nsymbols;
 };
 
 /* Each returns 0, or -1 if @arg is not what it should be. */

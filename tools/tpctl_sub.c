@@ -31,10 +31,10 @@ static int parse_types(const char *text, struct tp_sub_config *sub)
 	sub->types = cleared(text, "all");
 	if (!tp_types_check(sub->types, &bad))
 		return 0;
-	if (strchr(TP_ITCH_TYPES, *bad))
+	if (strchr(TP_ITCH_TYPE_CHARS, *bad))
 		return usage_error("types '%s': '%c' is listed twice", text, *bad);
 	return usage_error("types '%s': '%c' is not an ITCH 5.0 message type (%s)",
-			   text, *bad, TP_ITCH_TYPES);
+			   text, *bad, TP_ITCH_TYPE_CHARS);
 }
 
 static int parse_locates(const char *text, struct tp_sub_config *sub)

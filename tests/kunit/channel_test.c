@@ -373,6 +373,7 @@ static void tp_chtest_filter_set(struct kunit *test)
 	struct tp_filter_spec by_symbol = { .symbols = "AAPL    ", .nsymbols = 1 };
 	struct tp_filter_spec by_type = { .types = "D" };
 	struct tp_chtest *t = test->priv;
+	struct tp_sub *sub;
 	int ret;
 
 	tp_chtest_begin(t, "SESSION001", 1);
@@ -385,8 +386,9 @@ static void tp_chtest_filter_set(struct kunit *test)
 	tp_chtest_msg(test, t, 'A', 3, NULL);
 	tp_chtest_msg(test, t, 'A', 4, NULL);
 	tp_chtest_send(t);
+	sub = tp_chtest_sub(test, "s1");
 	rtnl_lock();
-	ret = tp_sub_set(tp_chtest_sub(test, "s1"), &by_type, NULL);
+	ret = tp_sub_set(sub, &by_type, NULL);
 	rtnl_unlock();
 	KUNIT_ASSERT_EQ(test, ret, 0);
 	tp_chtest_begin(t, "SESSION001", 4);

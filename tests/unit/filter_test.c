@@ -14,8 +14,8 @@ static void test_types(void)
 
 	CHECK(tp_types_check("", &bad) == 0);
 	CHECK(tp_types_check("AFECXDUP", &bad) == 0);
-	CHECK(tp_types_check(TP_ITCH_TYPES, &bad) == 0);
-	CHECK(strlen(TP_ITCH_TYPES) == 23);
+	CHECK(tp_types_check(TP_ITCH_TYPE_CHARS, &bad) == 0);
+	CHECK(strlen(TP_ITCH_TYPE_CHARS) == 23);
 	text = "AFZ";
 	CHECK(tp_types_check(text, &bad) == -EINVAL && bad == text + 2);
 	text = "AFEA";
