@@ -2,18 +2,22 @@
 /*
  * tpcat: tickpath records, one per line, as text or JSON.
  *
+ *   tpcat [-j] [-c N] [-t TYPES] [-l LOCATES] [-s SYMBOLS] [--stats] SUB
  *   tpcat -r FILE [-j] [-c N] [-t TYPES] [-l LOCATES] [-s SYMBOLS]
  *         [-p PORT] [-g GROUP] [--stats]
  *
- * Offline, it decodes a pcap of a MoldUDP64 feed with the module's own
- * decoder (tp_mold_parse() and tp_itch_decode()): a record's seq is its
- * message's sequence number and rx_ts the packet's capture time.  Records go
- * through tpcat_record(), which knows nothing of where they came from.
+ * Live, it reads subscription SUB's ring (libtickpath's reader), sleeping
+ * in the kernel when there is nothing to read.  Offline, it decodes a pcap
+ * of a MoldUDP64 feed with the module's own decoder (tp_mold_parse() and
+ * tp_itch_decode()): a record's seq is its message's sequence number and
+ * rx_ts the packet's capture time.  Records go through tpcat_record(), which
+ * knows nothing of where they came from.
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 #include "pcap.h"
 #include "recfilter.h"
 #include "recprint.h"
+#include "tickpath.h"
 
 struct tpcat_stats {
 	uint64_t packets;	/* UDP packets taken for the feed */
@@ -46,26 +51,16 @@ struct tpcat {
 	struct tpcat_stats st;
 };
 
-static const char *const tpcat_malformed_names[] = {
-	[TICKPATH_MALFORMED_IP] = "ip",
-	[TICKPATH_MALFORMED_UDP] = "udp",
-	[TICKPATH_MALFORMED_CSUM] = "csum",
-	[TICKPATH_MALFORMED_FRAGMENT] = "fragment",
-	[TICKPATH_MALFORMED_HEADER] = "header",
-	[TICKPATH_MALFORMED_OVERRUN] = "overrun",
-	[TICKPATH_MALFORMED_ZERO_LENGTH] = "zero_length",
-	[TICKPATH_MALFORMED_COUNT] = "count",
-	[TICKPATH_MALFORMED_EOS_DATA] = "eos_data",
-	[TICKPATH_MALFORMED_LENGTH] = "length",
-	[TICKPATH_MALFORMED_TYPE] = "type",
-};
-
 static void tpcat_usage(FILE *out)
 {
 	fprintf(out,
-"Usage: tpcat -r FILE [OPTIONS]\n"
-"Prints the ITCH messages of a MoldUDP64 feed captured in a pcap ('-':\n"
-"standard input), one per line, decoded by the tickpath module's decoder.\n"
+"Usage: tpcat [OPTIONS] SUBSCRIPTION\n"
+"       tpcat -r FILE [OPTIONS]\n"
+"Prints a subscription's records live, as the kernel writes them to its\n"
+"ring (control records too: GAP, SESSION, END_OF_SESSION), until the count\n"
+"is reached, the subscription goes, or a signal; records lost to laps are\n"
+"reported on stderr.  With -r, prints the ITCH messages of a MoldUDP64 feed\n"
+"captured in a pcap ('-': standard input), decoded by the module's decoder.\n"
 "\n"
 "  -r, --read FILE       the pcap (classic; Ethernet, raw IP or Linux cooked)\n"
 "  -j, --json            JSON lines instead of text\n"
@@ -76,9 +71,10 @@ static void tpcat_usage(FILE *out)
 "                        the feed's R messages); locate 0 always passes\n"
 "  -p, --port N          only UDP packets to this port\n"
 "  -g, --group ADDR      only UDP packets to this address\n"
-"      --stats           counts on stderr at the end: packets, messages,\n"
-"                        heartbeats, end of session, and malformed ones by\n"
-"                        reason, as key=value\n"
+"      --stats           counts on stderr at the end, as key=value: live,\n"
+"                        records read and printed, lost and laps; offline,\n"
+"                        packets, messages, heartbeats, end of session, and\n"
+"                        malformed ones by reason\n"
 "  -h, --help\n");
 }
 
@@ -186,6 +182,53 @@ static int tpcat_read(struct tpcat *c, const char *path)
 	return got < 0;
 }
 
+static volatile sig_atomic_t tpcat_stopped;
+
+static void tpcat_stop(int sig)
+{
+	(void)sig;
+	tpcat_stopped = 1;
+}
+
+static int tpcat_live(struct tpcat *c, const char *name)
+{
+	struct sigaction sa = { .sa_handler = tpcat_stop };	/* no SA_RESTART */
+	uint64_t records = 0;
+	struct tp_sub *sub;
+	int ret;
+
+	ret = tp_sub_open(name, &sub);
+	if (ret) {
+		fprintf(stderr, "tpcat: %s: %s\n", name, strerror(-ret));
+		return 1;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	while (!tpcat_stopped) {
+		ret = tp_sub_read(sub, &c->rec);
+		if (ret > 0) {
+			records++;
+			if (!tpcat_record(c, &c->rec))
+				break;
+			continue;
+		}
+		/* Output reaches a pipe before we sleep, as tcpdump -l does. */
+		fflush(stdout);
+		ret = tp_sub_wait(sub, -1);
+		if (ret < 0 && ret != -EINTR)
+			break;
+	}
+	if (tp_sub_lost(sub))
+		fprintf(stderr, "tpcat: %" PRIu64 " records lost, lapped %" PRIu64
+			" times\n", tp_sub_lost(sub), tp_sub_laps(sub));
+	if (c->stats)
+		fprintf(stderr, "records=%" PRIu64 " printed=%" PRIu64 " lost=%"
+			PRIu64 " laps=%" PRIu64 "\n", records, c->st.printed,
+			tp_sub_lost(sub), tp_sub_laps(sub));
+	tp_sub_close(sub);
+	return ret < 0 && ret != -EPIPE && ret != -EINTR;
+}
+
 static void tpcat_print_stats(const struct tpcat_stats *st)
 {
 	unsigned int i;
@@ -196,7 +239,7 @@ static void tpcat_print_stats(const struct tpcat_stats *st)
 		st->heartbeats, st->end_of_session, st->printed, st->other,
 		st->truncated);
 	for (i = 1; i <= TICKPATH_MALFORMED_MAX; i++)
-		fprintf(stderr, " %s=%" PRIu64, tpcat_malformed_names[i],
+		fprintf(stderr, " %s=%" PRIu64, tp_malformed_name(i),
 			st->malformed[i]);
 	fputc('\n', stderr);
 }
@@ -281,15 +324,15 @@ int main(int argc, char **argv)
 		else if (tpcat_option(&c, opt, optarg))
 			return tpcat_usage_error("bad value: ", optarg);
 	}
-	if (!path || optind < argc)
-		return tpcat_usage_error("give a pcap: -r FILE", "");
+	if (path ? optind != argc : optind != argc - 1)
+		return tpcat_usage_error("give a subscription, or a pcap with -r FILE", "");
 	c.syms = tp_symtab_new();
 	if (!c.syms)
 		return 1;
-	err = tpcat_read(&c, path);
+	err = path ? tpcat_read(&c, path) : tpcat_live(&c, argv[optind]);
 	if (fflush(stdout) || ferror(stdout))
 		err = 1;
-	if (c.stats)
+	if (c.stats && path)
 		tpcat_print_stats(&c.st);
 	tp_filter_free(&c.filter);
 	free(c.syms);

@@ -16,7 +16,7 @@ import sys
 FRAME_REASON = {"header": "header", "overrun": "overrun",
                 "zero-length": "zero_length", "count": "count",
                 "eos-data": "eos_data"}
-REASONS = ["ip", "udp", "csum", "fragment", "header", "overrun",
+REASONS = ["ip", "udp", "checksum", "fragment", "header", "overrun",
            "zero_length", "count", "eos_data", "length", "type"]
 
 

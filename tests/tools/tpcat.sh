@@ -45,7 +45,7 @@ sys.exit(a != b or not a)'
 python3 "$here/pcap_variants.py" day.pcap damaged.pcap damaged
 "$TPCAT" -r damaged.pcap -j --stats > damaged.jsonl 2> damaged.stats
 check "damaged frames: counted by reason" \
-	grep -q 'other=2 truncated=1 ip=1 udp=1 csum=2 fragment=1 ' damaged.stats
+	grep -q 'other=2 truncated=1 ip=1 udp=1 checksum=2 fragment=1 ' damaged.stats
 check "damaged frames: the others decode" \
 	[ "$(lines damaged.jsonl)" -lt "$(lines all.jsonl)" -a "$(lines damaged.jsonl)" -gt 19000 ]
 
@@ -59,7 +59,7 @@ check "not a pcap: says so" bash -c '"$0" -r junk 2>&1 | grep -q "not a pcap fil
 printf '\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x4d\x3c\x2b\x1a\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\x1c\x00\x00\x00' > ng.pcapng
 check "pcapng: says to convert it" bash -c '"$0" -r ng.pcapng 2>&1 | grep -q "editcap -F pcap"' "$TPCAT"
 check "a missing file fails" bash -c '! "$0" -r missing.pcap 2> /dev/null' "$TPCAT"
-check "no -r: a usage error" bash -c '"$0" 2> /dev/null; [ $? = 2 ]' "$TPCAT"
+check "neither a subscription nor -r: a usage error" bash -c '"$0" 2> /dev/null; [ $? = 2 ]' "$TPCAT"
 check "an unknown type: a usage error" bash -c '"$0" -r day.pcap -t Z 2> /dev/null; [ $? = 2 ]' "$TPCAT"
 check "a bad locate list: a usage error" bash -c '"$0" -r day.pcap -l 5-2 2> /dev/null; [ $? = 2 ]' "$TPCAT"
 check "--help" bash -c '"$0" --help | grep -q -- "--stats"' "$TPCAT"
