@@ -85,7 +85,8 @@ static bool tpcat_record(struct tpcat *c, const struct tickpath_rec *rec)
 	if (!tp_filter_match(&c->filter, rec, c->syms))
 		return true;
 	tp_rec_print(stdout, rec, c->syms, c->json);
-	return !c->limit || ++c->st.printed < c->limit;
+	c->st.printed++;
+	return !c->limit || c->st.printed < c->limit;
 }
 
 static bool tpcat_packet(struct tpcat *c, const uint8_t *data, uint32_t len,
