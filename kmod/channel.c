@@ -164,7 +164,8 @@ static void tp_channel_deliver(struct tp_channel *ch, const struct tickpath_rec 
 			tp_ring_write(sub->ring, rec);
 			sub->unpublished = true;
 			u64_stats_inc(&stats->c[TICKPATH_SUB_STATS_A_RECORDS]);
-			u64_stats_add(&stats->c[TICKPATH_SUB_STATS_A_SLOTS], tp_ring_rec_slots(rec));
+			u64_stats_add(&stats->c[TICKPATH_SUB_STATS_A_SLOTS],
+				      tp_ring_rec_slots(rec));
 		}
 		u64_stats_update_end(&stats->syncp);
 	}

@@ -175,7 +175,7 @@ static int tp_chtest_init(struct kunit *test)
 	t->feed = kunit_kzalloc(test, sizeof(*t->feed), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t->feed);
 	t->feed->stats = tp_stats_alloc(TP_FEED_COUNTERS);
-	KUNIT_ASSERT_NOT_NULL(test, t->feed->stats);
+	KUNIT_ASSERT_TRUE(test, t->feed->stats);
 	strscpy(t->feed->name, "chtest", sizeof(t->feed->name));
 	rtnl_lock();
 	ret = tp_channel_add_line(tp_net(&init_net), "chtest", t->feed, NULL);

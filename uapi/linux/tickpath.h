@@ -251,6 +251,7 @@
 #ifndef _UAPI_LINUX_TICKPATH_H
 #define _UAPI_LINUX_TICKPATH_H
 
+#include <linux/const.h>
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
@@ -402,7 +403,7 @@ enum tickpath_sub_stats_attr {
 
 #define TICKPATH_RING_SLOTS_MIN 64
 #define TICKPATH_RING_SLOTS_DEFAULT 65536
-#define TICKPATH_RING_SLOTS_MAX (1U << 24)
+#define TICKPATH_RING_SLOTS_MAX 16777216	/* 2^24 */
 
 /* Records */
 
@@ -646,7 +647,7 @@ struct tickpath_rec {
 
 #define TICKPATH_RING_F_DEAD 0x1	/* subscription or device gone */
 
-#define TICKPATH_STAMP_CONT (1ULL << 63)	/* second slot of a record */
+#define TICKPATH_STAMP_CONT _BITULL(63)	/* second slot of a record */
 #define TICKPATH_STAMP_BITS 40
 #define TICKPATH_HEAD_SLOT_BITS 24
 
@@ -665,7 +666,8 @@ struct tickpath_ring_hdr {
 	__u32 reserved;
 	__u32 flags;		/* TICKPATH_RING_F_* */
 	__u32 reserved2[7];
-	__u64 head __attribute__((aligned(64)));
+	__u64 head;		/* at 64: a cache line of its own */
+	__u64 reserved3[7];
 };
 
 struct tickpath_ring_info {
