@@ -65,10 +65,12 @@ $(BUILD)/san/%: tools/%.c $$(%_SRCS) $(LIB_SRCS) $(HEADERS) $(TOOL_HEADERS)
 
 tools-san: $(BUILD)/san/tpgen $(BUILD)/san/tpcat
 
-# Programs the VM tests run, linked like the tools.
-$(BUILD)/vmtest/%: tests/vm/%.c $(BUILD)/user/libtickpath.a $(HEADERS)
+# Programs the VM tests run, linked like the tools, with their NAME_SRCS.
+tpverify_SRCS := tools/pcap.c tools/recprint.c
+$(BUILD)/vmtest/%: tests/vm/%.c $$(%_SRCS) $(BUILD)/user/libtickpath.a $(HEADERS) \
+		   $(TOOL_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $< $(BUILD)/user/libtickpath.a $(LDLIBS)
+	$(CC) $(TOOL_CFLAGS) -o $@ $< $($*_SRCS) $(BUILD)/user/libtickpath.a $(LDLIBS)
 
 # Unit tests build with ASan and UBSan; they include the sources they test.
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) \

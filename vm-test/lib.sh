@@ -87,3 +87,80 @@ link_stat() {
 	ip -n "$1" -s -j link show dev "$2" |
 		python3 -c "import json,sys; print(json.load(sys.stdin)[0]['stats64']['rx']['$3'])"
 }
+
+# Feed tests (feed-*.sh): a sender namespace, tpgen, tpverify readers.
+# Every program started costs seconds in the debug VM (python3 about ten):
+# these helpers start few.
+
+tpgen=$TP_BUILD/user/tpgen
+tpverify=$TP_BUILD/vmtest/tpverify
+feedjson=$TP_SRC/vm-test/feedjson.py
+feed_group=233.54.12.111
+feed_port=26477
+spawned=()
+
+# spawn PROGRAM [ARGS]...: runs PROGRAM in the background (its pid in $!);
+# it is killed on exit if still running, before cleanup unloads the module.
+# A program, not a shell function: a function would run in a subshell,
+# whose pid is not the program's.
+spawn() {
+	"$@" &
+	spawned+=($!)
+}
+
+# spawn_to OUT PROGRAM [ARGS]...: spawn with standard output to OUT, which
+# the background process opens: a FIFO then blocks it, not the test.
+spawn_to() {
+	local out=$1
+	shift
+	(exec "$@" > "$out") &
+	spawned+=($!)
+}
+
+reap() {
+	local pid
+	for pid in "${spawned[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${spawned[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+}
+trap 'reap; cleanup' EXIT
+
+# feed_link RXNS RXDEV TXNS TXDEV: veth_pair with IPv4 on both ends: a feed
+# joins its group through the receiving device's IPv4 state, and the
+# sender's multicast leaves by its address.
+feed_link() {
+	veth_pair "$@"
+	ip -n "$1" addr add 10.77.0.2/24 dev "$2"
+	ip -n "$3" addr add 10.77.0.1/24 dev "$4"
+}
+
+# wait_file FILE SECONDS WHAT: fails unless FILE exists within SECONDS.
+wait_file() {
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		[ -e "$1" ] && return 0
+		sleep 0.1
+	done
+	fail "$3: no $1 after $2 s"
+}
+
+# json_num KEY: the first number stored under KEY in the JSON on stdin.
+json_num() {
+	grep -o "\"$1\":[0-9]*" | head -n1 | cut -d: -f2
+}
+
+# feed_check NS FEED EXPECTED WHAT [ADJUST]: the feed's counters (tpctl -j
+# -s) are the JSON file EXPECTED plus the increments of the JSON ADJUST.
+feed_check() {
+	ip netns exec "$1" "$tpctl" -j -s feed show "$2" |
+		python3 "$feedjson" check "$3" "${5:-"{}"}" || fail "$4"
+	echo "ok: $4"
+}
+
+# elapsed SINCE: seconds since SINCE (a $SECONDS value), for the log.
+elapsed() {
+	echo "$((SECONDS - $1)) s"
+}

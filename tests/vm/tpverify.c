@@ -26,7 +26,7 @@
  * of the same traffic (fields: session, sequence, msgseq, msgdata; the
  * capture must hold no malformed copies); since that decode exists only
  * once the traffic is over, such a reader opens the ring first and reads
- * it when the file appears.  Ends with a summary line; exits 0 if every
+ * it when the file appears (a FIFO: as tshark writes it).  Ends with a summary line; exits 0 if every
  * check passed, 1 if not.
  */
 #include <errno.h>
@@ -606,7 +606,7 @@ static bool vt_compare(struct vt *v, const struct tickpath_rec *got,
 
 /*
  * The capture is decoded once the traffic is over, so the fields file is
- * waited for (created whole, by a rename); the ring must hold the day.
+ * waited for (a FIFO, or a file created whole); the ring must hold the day.
  */
 static int vt_tshark_open(struct vt *v, uint64_t deadline)
 {
@@ -651,6 +651,11 @@ static int vt_tshark_next(struct vt_tshark *ts, uint64_t *seq, const char **hex,
 		ts->datas = cols[3];
 	}
 	*seq = strtoull(ts->seqs, &p, 10);
+	if (p == ts->seqs || (*p && *p != ',')) {
+		fprintf(stderr, "tpverify: tshark: bad sequence list: %s\n",
+			ts->seqs);
+		return 0;
+	}
 	ts->seqs = p + (*p == ',');
 	*hex = ts->datas;
 	*hexlen = strcspn(ts->datas, ",");
@@ -661,16 +666,15 @@ static int vt_tshark_next(struct vt_tshark *ts, uint64_t *seq, const char **hex,
 static bool vt_hex_equal(const char *hex, size_t hexlen, const u8 *bytes,
 			 unsigned int len)
 {
-	char buf[3];
+	static const char digits[] = "0123456789abcdef";
 	unsigned int i;
 
 	if (hexlen != 2 * (size_t)len)
 		return false;
-	for (i = 0; i < len; i++) {
-		snprintf(buf, sizeof(buf), "%02x", bytes[i]);
-		if (hex[2 * i] != buf[0] || hex[2 * i + 1] != buf[1])
+	for (i = 0; i < len; i++)
+		if (hex[2 * i] != digits[bytes[i] >> 4] ||
+		    hex[2 * i + 1] != digits[bytes[i] & 15])
 			return false;
-	}
 	return true;
 }
 
@@ -930,8 +934,9 @@ static void vt_usage(FILE *out)
 "      --start-late MS   open the ring, then wait MS ms before reading\n"
 "      --expect-lost     the reader must be lapped (else: must not)\n"
 "      --counters FILE   write the feed counters the stream implies\n"
-"      --tshark FILE     wait for FILE, then compare each data record with\n"
-"                        it: tshark -T fields -E occurrence=a -e\n"
+"      --tshark FILE     wait for FILE (or a FIFO's writer), then compare\n"
+"                        each data record with it, as written by\n"
+"                        tshark -T fields -E occurrence=a -e\n"
 "                        moldudp64.session -e moldudp64.sequence -e\n"
 "                        moldudp64.msgseq -e moldudp64.msgdata of a\n"
 "                        capture of the traffic\n"
