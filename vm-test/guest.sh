@@ -15,7 +15,7 @@ done
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
 mount -t debugfs debugfs /sys/kernel/debug
 export HOME=/tmp PATH=/usr/sbin:/usr/bin:/sbin:/bin TP_OUT=$out
-export TP_SRC TP_KERNEL TP_KO_DIR TP_BUILD
+export TP_SRC TP_KERNEL TP_KO_DIR TP_BUILD TP_TEST_TIMEOUT
 
 # Stock kernel: its modules come from the unpacked package, not /lib/modules.
 if [ -n "$TP_MODULES" ]; then

@@ -9,7 +9,9 @@
 
 messages=${TP_FEED_MESSAGES:-1000000}
 day=(-n "$messages" -S 200 --seed 21 --drop 0.002 --dup 0.002)
-timeout=${TP_FEED_TIMEOUT:-400}
+# Hang guards, not speed limits: the readers and tshark give up (and say
+# where they were) a little before the whole test's time runs out.
+timeout=${TP_FEED_TIMEOUT:-$((TP_TEST_TIMEOUT - 120))}
 rx() { ip netns exec rx "$@"; }
 
 "$tpgen" "${day[@]}" -w day.pcap --log day.log
