@@ -191,7 +191,8 @@ static void tp_channel_control(struct tp_channel *ch, struct tickpath_rec *rec,
 
 /*
  * Advances the sequence state over one packet's header, writing the control
- * records it implies.  Returns how many of its messages were seen before.
+ * records it implies.  Returns how many of its messages are not to be
+ * delivered: seen before, or of the session left.
  */
 static u32 tp_channel_sequence(struct tp_channel *ch,
 			       const struct tp_mold_packet *mold,
@@ -203,11 +204,22 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 	u32 count = data ? mold->count : 0;
 	u64 missing, seen;
 
+	/* Reordered from before the session change: too late for the rings,
+	 * which have moved on, and no reason to move them back.
+	 */
+	if (ch->have_left && !memcmp(ch->left, mold->session, TP_MOLD_SESSION_LEN)) {
+		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_STALE]);
+		return count;
+	}
 	if (!ch->have_session ||
 	    memcmp(ch->session, mold->session, TP_MOLD_SESSION_LEN)) {
 		/* A new session numbers from 1 again; the first one seen is
 		 * joined wherever it is.
 		 */
+		if (ch->have_session) {
+			memcpy(ch->left, ch->session, TP_MOLD_SESSION_LEN);
+			ch->have_left = true;
+		}
 		ch->next_seq = ch->have_session ? 1 : mold->seq;
 		ch->have_session = true;
 		ch->ended = false;

@@ -38,7 +38,9 @@ struct tp_channel {
 	spinlock_t lock;		/* the receive path's state, below */
 	bool have_session;
 	bool ended;
+	bool have_left;
 	u8 session[TP_MOLD_SESSION_LEN];
+	u8 left[TP_MOLD_SESSION_LEN];	/* the session before this one */
 	u64 next_seq;
 	struct list_head subs;		/* tp_sub.channel_node */
 	struct tp_directory *directory;

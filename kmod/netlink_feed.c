@@ -125,6 +125,8 @@ static int tp_genl_put_feed_stats(struct sk_buff *skb, const struct tp_feed *fee
 		return -EMSGSIZE;
 	if (tp_genl_put_u64s(skb, c, TICKPATH_FEED_STATS_A_PACKETS,
 			     TICKPATH_FEED_STATS_A_PASSED, TICKPATH_FEED_STATS_A_PAD) ||
+	    tp_genl_put_u64s(skb, c, TICKPATH_FEED_STATS_A_STALE,
+			     TICKPATH_FEED_STATS_A_STALE, TICKPATH_FEED_STATS_A_PAD) ||
 	    tp_genl_put_sparse(skb, TICKPATH_FEED_STATS_A_TYPES, c + TP_FEED_TYPES,
 			       TP_ITCH_TYPES + 1, tp_genl_type_attr) ||
 	    tp_genl_put_sparse(skb, TICKPATH_FEED_STATS_A_MALFORMED, c + TP_FEED_MALFORMED,

@@ -23,10 +23,7 @@ static struct tp_feed *tp_rx_lookup(const struct tp_port *port, __be32 daddr,
 	struct tp_feed *feed;
 
 	list_for_each_entry_rcu(feed, &port->feeds, port_node) {
-		if (feed->group != daddr)
-			continue;
-		/* Fragments after the first have no UDP header. */
-		if (uh && feed->udp_port != uh->dest)
+		if (feed->group != daddr || feed->udp_port != uh->dest)
 			continue;
 		if (feed->source && feed->source != saddr)
 			continue;
@@ -60,6 +57,19 @@ static enum tickpath_malformed tp_rx_check(struct sk_buff *skb, unsigned int *ul
 			      csum_partial(uh, *ulen, 0)))
 		return TICKPATH_MALFORMED_CSUM;
 	return TICKPATH_MALFORMED_NONE;
+}
+
+/* Reassembly is the stack's job; ours are whole datagrams. */
+static rx_handler_result_t tp_rx_fragment(struct tp_feed *feed)
+{
+	struct tp_stats *stats = this_cpu_ptr(feed->stats);
+
+	u64_stats_update_begin(&stats->syncp);
+	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PACKETS]);
+	u64_stats_inc(&stats->c[TP_FEED_MALFORMED + TICKPATH_MALFORMED_FRAGMENT]);
+	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PASSED]);
+	u64_stats_update_end(&stats->syncp);
+	return RX_HANDLER_PASS;
 }
 
 static rx_handler_result_t tp_rx_feed(struct tp_port *port, struct tp_feed *feed,
@@ -105,8 +115,8 @@ static rx_handler_result_t tp_rx_feed(struct tp_port *port, struct tp_feed *feed
 rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
+	const struct udphdr *uh;
 	struct udphdr _uh;
-	const struct udphdr *uh = NULL;
 	struct iphdr _iph;
 	const struct iphdr *iph;
 	struct tp_feed *feed;
@@ -117,23 +127,19 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 	if (!iph || iph->version != 4 || iph->protocol != IPPROTO_UDP ||
 	    !ipv4_is_multicast(iph->daddr))
 		return RX_HANDLER_PASS;
-	if (!ip_is_fragment(iph) || !(iph->frag_off & htons(IP_OFFSET)))
-		uh = skb_header_pointer(skb, iph->ihl * 4, sizeof(_uh), &_uh);
-	if (!uh && !ip_is_fragment(iph))
+	/* Only a first fragment has the UDP header that tells whose it is;
+	 * the rest go to the stack unseen.
+	 */
+	if (iph->frag_off & htons(IP_OFFSET))
+		return RX_HANDLER_PASS;
+	uh = skb_header_pointer(skb, iph->ihl * 4, sizeof(_uh), &_uh);
+	if (!uh)
 		return RX_HANDLER_PASS;
 
 	feed = tp_rx_lookup(port, iph->daddr, iph->saddr, uh);
 	if (!feed)
 		return RX_HANDLER_PASS;
-	if (ip_is_fragment(iph)) {
-		struct tp_stats *stats = this_cpu_ptr(feed->stats);
-
-		/* Reassembly is the stack's job; ours are whole datagrams. */
-		u64_stats_update_begin(&stats->syncp);
-		u64_stats_inc(&stats->c[TP_FEED_MALFORMED + TICKPATH_MALFORMED_FRAGMENT]);
-		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PASSED]);
-		u64_stats_update_end(&stats->syncp);
-		return RX_HANDLER_PASS;
-	}
+	if (ip_is_fragment(iph))
+		return tp_rx_fragment(feed);
 	return tp_rx_feed(port, feed, pskb);
 }

@@ -17,6 +17,7 @@ static const struct tp_counter tp_feed_counters[] = {
 	TP_COUNTER(TICKPATH_FEED_STATS_A_SESSIONS, struct tp_feed_stats, sessions),
 	TP_COUNTER(TICKPATH_FEED_STATS_A_END_OF_SESSION, struct tp_feed_stats, end_of_session),
 	TP_COUNTER(TICKPATH_FEED_STATS_A_PASSED, struct tp_feed_stats, passed),
+	TP_COUNTER(TICKPATH_FEED_STATS_A_STALE, struct tp_feed_stats, stale),
 };
 
 /* The plain counters, then the two nests keyed by type and by reason. */

@@ -78,6 +78,7 @@ struct tp_feed_stats {
 	uint64_t sessions;
 	uint64_t end_of_session;
 	uint64_t passed;
+	uint64_t stale;
 	uint64_t types[TP_ITCH_TYPE_MAX];	/* by type character: types['A'] */
 	uint64_t malformed[TICKPATH_MALFORMED_MAX + 1];	/* by reason */
 };

@@ -73,6 +73,7 @@ static void print_feed_stats(const struct tp_feed_stats *stats)
 		{ "gaps", stats->gaps },
 		{ "gap_messages", stats->gap_messages },
 		{ "sessions", stats->sessions },
+		{ "stale", stats->stale },
 		{ "end_of_session", stats->end_of_session },
 	};
 	char type_names[TP_ITCH_TYPE_MAX][2];

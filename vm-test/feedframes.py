@@ -7,7 +7,7 @@ per KIND, in order:
   ip-csum    a wrong IPv4 header checksum                  ("checksum")
   udp-len    UDP length past the IPv4 payload              ("udp")
   udp-csum   a wrong UDP checksum                          ("checksum")
-  fragments  one datagram in two IPv4 fragments            ("fragment" each,
+  fragments  one datagram in two IPv4 fragments            ("fragment" once,
              passed to the stack, which reassembles it)
 
 The payload is a MoldUDP64 heartbeat of session SESSION announcing sequence

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: the channel's sequence machine (in order, duplicates, gaps, gaps
- * seen by a heartbeat, end of session, new session, late join), malformed
- * packets, and subscription filters, with hand-built MoldUDP64 packets
- * through tp_channel_receive() into real rings.
+ * seen by a heartbeat, end of session, new session, a late packet of the
+ * session left, late join), malformed packets, and subscription filters,
+ * with hand-built MoldUDP64 packets through tp_channel_receive() into real
+ * rings.
  */
 
 #include <kunit/test.h>
@@ -282,6 +283,32 @@ static void tp_chtest_end_and_new_session(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_SESSIONS), 2ULL);
 }
 
+/* Packets of the session left, reordered after the change, are skipped:
+ * they neither move the channel back nor show as a gap.
+ */
+static void tp_chtest_stale_session(struct kunit *test)
+{
+	struct tp_chtest *t = test->priv;
+
+	tp_chtest_deletes(test, t, "SESSION001", 1, 2);
+	tp_chtest_deletes(test, t, "SESSION002", 1, 2);
+	tp_chtest_deletes(test, t, "SESSION001", 3, 2);
+	tp_chtest_heartbeat(t, "SESSION001", 9, TP_MOLD_HEARTBEAT);
+	tp_chtest_heartbeat(t, "SESSION001", 9, TP_MOLD_END_OF_SESSION);
+	tp_chtest_deletes(test, t, "SESSION002", 3, 1);
+	tp_chtest_expect(test, t, 0, TICKPATH_REC_SESSION, 1);
+	tp_chtest_expect_deletes(test, t, 1, 2);
+	tp_chtest_expect(test, t, 0, TICKPATH_REC_SESSION, 1);
+	tp_chtest_expect_deletes(test, t, 1, 3);
+	tp_chtest_expect_end(test, t, 0);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_STALE), 3ULL);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_SESSIONS), 2ULL);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_MESSAGES), 5ULL);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_GAPS), 0ULL);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_HEARTBEATS), 0ULL);
+	KUNIT_EXPECT_EQ(test, t->feed->channel->next_seq, 4ULL);
+}
+
 static void tp_chtest_late_join(struct kunit *test)
 {
 	struct tp_chtest *t = test->priv;
@@ -421,6 +448,7 @@ static struct kunit_case tp_chtest_cases[] = {
 	KUNIT_CASE(tp_chtest_gap),
 	KUNIT_CASE(tp_chtest_heartbeat_gap),
 	KUNIT_CASE(tp_chtest_end_and_new_session),
+	KUNIT_CASE(tp_chtest_stale_session),
 	KUNIT_CASE(tp_chtest_late_join),
 	KUNIT_CASE(tp_chtest_malformed),
 	KUNIT_CASE(tp_chtest_filters),

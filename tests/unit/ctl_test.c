@@ -198,6 +198,7 @@ static struct nlmsghdr *feed_msg(void)
 	stats = mnl_attr_nest_start(nlh, TICKPATH_A_FEED_STATS);
 	for (uint16_t a = TICKPATH_FEED_STATS_A_PACKETS; a <= TICKPATH_FEED_STATS_A_PASSED; a++)
 		mnl_attr_put_u64(nlh, a, 1000 + a);
+	mnl_attr_put_u64(nlh, TICKPATH_FEED_STATS_A_STALE, 1000 + TICKPATH_FEED_STATS_A_STALE);
 	mnl_attr_put(nlh, TICKPATH_FEED_STATS_A_PAD, 0, NULL);
 	nest = mnl_attr_nest_start(nlh, TICKPATH_FEED_STATS_A_TYPES);
 	mnl_attr_put_u64(nlh, 'A', 5000000000ULL);
@@ -240,6 +241,7 @@ static void test_feed_parse(void)
 	CHECK(feed.stats.sessions == 1000 + TICKPATH_FEED_STATS_A_SESSIONS);
 	CHECK(feed.stats.end_of_session == 1000 + TICKPATH_FEED_STATS_A_END_OF_SESSION);
 	CHECK(feed.stats.passed == 1000 + TICKPATH_FEED_STATS_A_PASSED);
+	CHECK(feed.stats.stale == 1000 + TICKPATH_FEED_STATS_A_STALE);
 	CHECK(feed.stats.types['A'] == 5000000000ULL);
 	CHECK(feed.stats.types['h'] == 2);
 	for (unsigned int t = 0; t < TP_ITCH_TYPE_MAX; t++)

@@ -432,7 +432,7 @@ static void fill_feeds(void)
 	feed->next_seq = 35013;
 	feed->stats = (struct tp_feed_stats){
 		.packets = 1000, .bytes = 128000, .messages = 35012, .heartbeats = 12,
-		.gaps = 1, .gap_messages = 3, .sessions = 1,
+		.gaps = 1, .gap_messages = 3, .sessions = 1, .stale = 2,
 	};
 	feed->stats.types['A'] = 20000;
 	feed->stats.types['D'] = 15000;
@@ -469,8 +469,8 @@ static void test_feed_show(void)
 		      "    channel-id 1 line 0 session 000000001A next-seq 35013\n"
 		      "    packets  bytes messages heartbeats passed\n"
 		      "       1000 128000    35012         12      0\n"
-		      "    duplicates gaps gap_messages sessions end_of_session\n"
-		      "             0    1            3        1              0\n"
+		      "    duplicates gaps gap_messages sessions stale end_of_session\n"
+		      "             0    1            3        1     2              0\n"
 		      "    types A 20000 D 15000 S 12\n"
 		      "    malformed overrun 2\n"));
 
@@ -481,7 +481,7 @@ static void test_feed_show(void)
 		      "\"line\":0,\"session\":\"000000001A\",\"next_seq\":35013,"
 		      "\"stats\":{\"packets\":1000,\"bytes\":128000,\"messages\":35012,"
 		      "\"heartbeats\":12,\"passed\":0,\"duplicates\":0,\"gaps\":1,"
-		      "\"gap_messages\":3,\"sessions\":1,\"end_of_session\":0,"
+		      "\"gap_messages\":3,\"sessions\":1,\"stale\":2,\"end_of_session\":0,"
 		      "\"types\":{\"A\":20000,\"D\":15000,\"S\":12},"
 		      "\"malformed\":{\"overrun\":2}}},"
 		      "{\"name\":\"itch-\\\"b\\\"\",\"ifindex\":3,\"ifname\":\"eth2\","
@@ -490,7 +490,8 @@ static void test_feed_show(void)
 		      "\"channel_id\":2,\"line\":0,\"next_seq\":1,"
 		      "\"stats\":{\"packets\":0,\"bytes\":0,\"messages\":0,\"heartbeats\":0,"
 		      "\"passed\":0,\"duplicates\":0,\"gaps\":0,\"gap_messages\":0,"
-		      "\"sessions\":0,\"end_of_session\":0,\"types\":{},\"malformed\":{}}}]\n"));
+		      "\"sessions\":0,\"stale\":0,\"end_of_session\":0,\"types\":{},"
+		      "\"malformed\":{}}}]\n"));
 }
 
 static void fill_subs(void)

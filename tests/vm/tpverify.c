@@ -74,7 +74,7 @@ struct vt_filter {
 /* The feed counters of struct tp_feed_stats that a stream determines. */
 struct vt_counters {
 	uint64_t packets, bytes, messages, heartbeats, duplicates;
-	uint64_t gaps, gap_messages, sessions, end_of_session;
+	uint64_t gaps, gap_messages, sessions, stale, end_of_session;
 	uint64_t types[TP_ITCH_TYPE_MAX];
 	uint64_t malformed[TICKPATH_MALFORMED_MAX + 1];
 };
@@ -106,8 +106,9 @@ struct vt_expect {
 	struct vt_filter filter;
 	uint8_t channel, line;
 	/* The receiver: a channel's sequence state. */
-	bool have_session, ended;
+	bool have_session, ended, have_left;
 	uint8_t session[TP_MOLD_SESSION_LEN];
+	uint8_t left[TP_MOLD_SESSION_LEN];	/* the session before */
 	uint64_t next_seq;
 	uint8_t announced[65536 / 8];	/* locates the directory named */
 	/* Control records the current packet implies, before its messages. */
@@ -330,6 +331,9 @@ static void vt_session(struct vt_expect *e, const struct tp_mold_packet *pkt)
 	if (!e->have_session) {
 		e->log.unreported += e->log.dropped;
 		e->log.dropped = 0;
+	} else {
+		memcpy(e->left, e->session, TP_MOLD_SESSION_LEN);
+		e->have_left = true;
 	}
 	e->next_seq = e->have_session ? 1 : pkt->seq;
 	e->have_session = true;
@@ -347,6 +351,12 @@ static int vt_sequence(struct vt_expect *e, const struct tp_mold_packet *pkt)
 	int64_t missing;
 
 	e->ncontrol = e->next_control = 0;
+	e->index = e->count = e->seen = 0;
+	/* Reordered from before a session change: nothing of it reaches a ring. */
+	if (e->have_left && !memcmp(e->left, pkt->session, TP_MOLD_SESSION_LEN)) {
+		e->c.stale++;
+		return 0;
+	}
 	vt_session(e, pkt);
 	missing = (int64_t)(pkt->seq - e->next_seq);
 	if (missing > 0) {
@@ -363,7 +373,6 @@ static int vt_sequence(struct vt_expect *e, const struct tp_mold_packet *pkt)
 		vt_control(e, TICKPATH_REC_GAP, e->next_seq, missing);
 		e->next_seq = pkt->seq;
 	}
-	e->index = e->count = e->seen = 0;
 	e->cursor = pkt->blocks;
 	if (pkt->count == TP_MOLD_HEARTBEAT) {
 		e->c.heartbeats++;
@@ -878,6 +887,7 @@ static int vt_write_counters(const struct vt_counters *c, const char *path)
 	vt_counter(f, "gaps", c->gaps, &more);
 	vt_counter(f, "gap_messages", c->gap_messages, &more);
 	vt_counter(f, "sessions", c->sessions, &more);
+	vt_counter(f, "stale", c->stale, &more);
 	vt_counter(f, "end_of_session", c->end_of_session, &more);
 	fputs(",\"types\":{", f);
 	for (i = 0, more = false; i < TP_ITCH_TYPE_MAX; i++) {

@@ -135,6 +135,16 @@
  *                                     enum tickpath_malformed reason seen,
  *                                     the attribute type being the reason
  *
+ * A fragmented datagram is left whole to the stack, which reassembles it; it
+ * counts once (PACKETS, PASSED and MALFORMED/FRAGMENT), by its first
+ * fragment, the one with the UDP header that matches the feed.  Later
+ * fragments are passed without a look: without that header they cannot be
+ * told from another datagram to the same group.
+ *
+ * After a session change, packets of the session left (reordered from
+ * before the change) are skipped and counted as STALE: the rings have moved
+ * on.  Only the last session left is remembered.
+ *
  * TICKPATH_CMD_SUB_ADD
  * --------------------
  *
@@ -355,9 +365,10 @@ enum tickpath_feed_stats_attr {
 	TICKPATH_FEED_STATS_A_GAP_MESSAGES,	/* messages the gaps missed */
 	TICKPATH_FEED_STATS_A_SESSIONS,		/* session changes */
 	TICKPATH_FEED_STATS_A_END_OF_SESSION,	/* end-of-session packets */
-	TICKPATH_FEED_STATS_A_PASSED,		/* IP fragments left to the stack */
+	TICKPATH_FEED_STATS_A_PASSED,		/* fragmented datagrams, left to the stack */
 	TICKPATH_FEED_STATS_A_TYPES,		/* nested, see FEED_GET */
 	TICKPATH_FEED_STATS_A_MALFORMED,	/* nested, see FEED_GET */
+	TICKPATH_FEED_STATS_A_STALE,		/* packets of the session left, skipped */
 	__TICKPATH_FEED_STATS_A_MAX
 };
 
@@ -374,7 +385,7 @@ enum tickpath_malformed {
 	TICKPATH_MALFORMED_IP,		/* bad IPv4 header or total length */
 	TICKPATH_MALFORMED_UDP,		/* bad UDP length */
 	TICKPATH_MALFORMED_CSUM,	/* bad IPv4 or UDP checksum */
-	TICKPATH_MALFORMED_FRAGMENT,	/* an IP fragment (passed to the stack) */
+	TICKPATH_MALFORMED_FRAGMENT,	/* a fragmented datagram (see FEED_GET) */
 	TICKPATH_MALFORMED_HEADER,	/* payload shorter than the MoldUDP64 header */
 	TICKPATH_MALFORMED_OVERRUN,	/* a block runs past the payload */
 	TICKPATH_MALFORMED_ZERO_LENGTH,	/* a block of length 0 */
