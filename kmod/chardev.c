@@ -92,8 +92,8 @@ static long tp_chardev_bind(struct tp_reader *rd, void __user *arg)
 		goto out;
 	}
 	ring = tp_chardev_lookup(name);
-	if (!ring) {
-		ret = -ENOENT;
+	if (IS_ERR(ring)) {
+		ret = PTR_ERR(ring);
 		goto out;
 	}
 	rd->armed = tp_ring_head_rec_now(ring);

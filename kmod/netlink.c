@@ -41,6 +41,8 @@ static const struct nla_policy tp_genl_policy[TICKPATH_A_MAX + 1] = {
 		.type = NLA_BINARY, .len = TICKPATH_SUB_SYMBOLS_MAX * 8 },
 	[TICKPATH_A_SUB_RING_SLOTS] = NLA_POLICY_FULL_RANGE(NLA_U32,
 							    &tp_genl_ring_slots_range),
+	[TICKPATH_A_SUB_OWNER_UID] = { .type = NLA_U32 },
+	[TICKPATH_A_SUB_OWNER_GID] = { .type = NLA_U32 },
 };
 
 /* The device named by ifindex and/or ifname in the caller's namespace. */

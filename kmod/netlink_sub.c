@@ -9,6 +9,7 @@
 #include "stats.h"
 #include "sub.h"
 
+#include <linux/cred.h>
 #include <linux/rtnetlink.h>
 #include <net/sock.h>
 
@@ -43,24 +44,44 @@ static int tp_genl_filter_spec(struct genl_info *info, struct tp_filter_spec *sp
 	return 0;
 }
 
+/* The owner ids as the requester's user namespace maps them. */
+static int tp_genl_owner(struct genl_info *info, struct tp_sub_owner *owner)
+{
+	struct nlattr *uid = info->attrs[TICKPATH_A_SUB_OWNER_UID];
+	struct nlattr *gid = info->attrs[TICKPATH_A_SUB_OWNER_GID];
+
+	owner->uid = uid ? make_kuid(current_user_ns(), nla_get_u32(uid)) : INVALID_UID;
+	owner->gid = gid ? make_kgid(current_user_ns(), nla_get_u32(gid)) : INVALID_GID;
+	if (uid && !uid_valid(owner->uid)) {
+		TP_GENL_ERR_ATTR(info, uid, "no such user in your user namespace");
+		return -EINVAL;
+	}
+	if (gid && !gid_valid(owner->gid)) {
+		TP_GENL_ERR_ATTR(info, gid, "no such group in your user namespace");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int tp_genl_sub_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *slots = info->attrs[TICKPATH_A_SUB_RING_SLOTS];
 	const char *name, *channel;
 	struct tp_filter_spec spec = {};
+	struct tp_sub_owner owner;
 	int ret;
 
 	name = tp_genl_get_name(info, TICKPATH_A_SUB_NAME);
 	channel = name ? tp_genl_get_name(info, TICKPATH_A_SUB_CHANNEL) : NULL;
 	if (!channel)
 		return -EINVAL;
-	ret = tp_genl_filter_spec(info, &spec);
+	ret = tp_genl_filter_spec(info, &spec) ?: tp_genl_owner(info, &owner);
 	if (ret)
 		return ret;
 	rtnl_lock();
 	ret = tp_sub_add(tp_net(genl_info_net(info)), name, channel, &spec,
 			 slots ? nla_get_u32(slots) : TICKPATH_RING_SLOTS_DEFAULT,
-			 info->extack);
+			 &owner, info->extack);
 	rtnl_unlock();
 	return ret;
 }
@@ -86,7 +107,8 @@ int tp_genl_sub_set(struct sk_buff *skb, struct genl_info *info)
 	struct tp_sub *sub;
 	int ret;
 
-	if (info->attrs[TICKPATH_A_SUB_CHANNEL] || info->attrs[TICKPATH_A_SUB_RING_SLOTS]) {
+	if (info->attrs[TICKPATH_A_SUB_CHANNEL] || info->attrs[TICKPATH_A_SUB_RING_SLOTS] ||
+	    info->attrs[TICKPATH_A_SUB_OWNER_UID] || info->attrs[TICKPATH_A_SUB_OWNER_GID]) {
 		NL_SET_ERR_MSG_MOD(info->extack,
 				   "only the filter changes: types, locates and symbols");
 		return -EOPNOTSUPP;
@@ -141,6 +163,12 @@ static int tp_genl_fill_sub(struct sk_buff *skb, const void *obj, u32 portid,
 	     nla_put(skb, TICKPATH_A_SUB_SYMBOLS, filter->nsymbols * TP_SYMBOL_LEN,
 		     filter->symbols)) ||
 	    nla_put_u32(skb, TICKPATH_A_SUB_RING_SLOTS, sub->slots) ||
+	    (uid_valid(sub->owner.uid) &&
+	     nla_put_u32(skb, TICKPATH_A_SUB_OWNER_UID,
+			 from_kuid_munged(current_user_ns(), sub->owner.uid))) ||
+	    (gid_valid(sub->owner.gid) &&
+	     nla_put_u32(skb, TICKPATH_A_SUB_OWNER_GID,
+			 from_kgid_munged(current_user_ns(), sub->owner.gid))) ||
 	    nla_put_u32(skb, TICKPATH_A_SUB_RESOLVED, READ_ONCE(filter->resolved)) ||
 	    tp_genl_put_counters(skb, TICKPATH_A_SUB_STATS, c, TICKPATH_SUB_STATS_A_RECORDS,
 				 TICKPATH_SUB_STATS_A_SLOTS, TICKPATH_SUB_STATS_A_PAD)) {

@@ -10,6 +10,8 @@
 #include "stats.h"
 #include "sub.h"
 
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/log2.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -28,7 +30,7 @@ struct tp_sub *tp_sub_find(struct tp_net *tn, const char *name)
 
 int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
 	       const struct tp_filter_spec *spec, u32 slots,
-	       struct netlink_ext_ack *extack)
+	       const struct tp_sub_owner *owner, struct netlink_ext_ack *extack)
 {
 	struct tp_channel *ch;
 	struct tp_sub *sub;
@@ -71,6 +73,7 @@ int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
 	strscpy(sub->name, name, sizeof(sub->name));
 	sub->channel = ch;
 	sub->slots = slots;
+	sub->owner = *owner;
 	list_add_tail(&sub->net_node, &tn->subs);
 	tp_channel_add_sub(ch, sub);
 	return 0;
@@ -110,14 +113,27 @@ void tp_sub_del(struct tp_sub *sub)
 	kfree(sub);
 }
 
+static bool tp_sub_may_read(const struct tp_sub *sub, const struct net *net)
+{
+	const struct tp_sub_owner *owner = &sub->owner;
+
+	if (!uid_valid(owner->uid) && !gid_valid(owner->gid))
+		return true;
+	return uid_eq(current_fsuid(), owner->uid) ||
+	       (gid_valid(owner->gid) && in_group_p(owner->gid)) ||
+	       ns_capable(net->user_ns, CAP_NET_ADMIN);
+}
+
 struct tp_ring *tp_sub_get_ring(struct net *net, const char *name)
 {
-	struct tp_ring *ring = NULL;
+	struct tp_ring *ring = ERR_PTR(-ENOENT);
 	struct tp_sub *sub;
 
 	rtnl_lock();
 	sub = tp_sub_find(tp_net(net), name);
-	if (sub) {
+	if (sub && !tp_sub_may_read(sub, net)) {
+		ring = ERR_PTR(-EACCES);
+	} else if (sub) {
 		ring = sub->ring;
 		tp_ring_get(ring);
 	}

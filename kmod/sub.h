@@ -7,11 +7,21 @@
 #include <linux/list.h>
 #include <net/net_namespace.h>
 
+#include <linux/uidgid.h>
+
 struct netlink_ext_ack;
 struct tp_channel;
 struct tp_net;
 struct tp_ring;
 struct tp_stats;
+
+/* Who may bind readers besides the namespace's administrator; both ids
+ * invalid: anyone.
+ */
+struct tp_sub_owner {
+	kuid_t uid;
+	kgid_t gid;
+};
 
 /*
  * A named filter on a channel, owning one ring.  Created, changed and
@@ -25,6 +35,7 @@ struct tp_sub {
 	struct tp_channel *channel;
 	struct tp_ring *ring;
 	u32 slots;
+	struct tp_sub_owner owner;
 	struct tp_stats __percpu *stats;
 	/* Under the channel's lock: */
 	struct tp_filter *filter;
@@ -33,14 +44,15 @@ struct tp_sub {
 
 int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
 	       const struct tp_filter_spec *spec, u32 slots,
-	       struct netlink_ext_ack *extack);
+	       const struct tp_sub_owner *owner, struct netlink_ext_ack *extack);
 int tp_sub_set(struct tp_sub *sub, const struct tp_filter_spec *spec,
 	       struct netlink_ext_ack *extack);
 void tp_sub_del(struct tp_sub *sub);
 struct tp_sub *tp_sub_find(struct tp_net *tn, const char *name);
 
 /* The ring of the subscription so named in @net, with a reference the
- * caller drops with tp_ring_put(); NULL if there is none.
+ * caller drops with tp_ring_put(); ERR_PTR -ENOENT if there is none, -EACCES
+ * if the current task may not read it.
  */
 struct tp_ring *tp_sub_get_ring(struct net *net, const char *name);
 

@@ -38,6 +38,12 @@ static int tp_sub_parse_attr(const struct nlattr *attr, struct tp_sub_info *sub)
 		return tp_attr_get(attr, &sub->ring_slots);
 	case TICKPATH_A_SUB_RESOLVED:
 		return tp_attr_get(attr, &sub->resolved);
+	case TICKPATH_A_SUB_OWNER_UID:
+		sub->owner.has_uid = true;
+		return tp_attr_get(attr, &sub->owner.uid);
+	case TICKPATH_A_SUB_OWNER_GID:
+		sub->owner.has_gid = true;
+		return tp_attr_get(attr, &sub->owner.gid);
 	case TICKPATH_A_SUB_STATS:
 		return tp_attr_counters(attr, tp_sub_counters,
 					TP_ARRAY_SIZE(tp_sub_counters), &sub->stats);
@@ -106,6 +112,10 @@ static int tp_sub_build_add(struct tp_ctl *ctl, const struct tp_sub_config *sub)
 	      tp_sub_put_filters(ctl, sub, mask);
 	if (!ret && sub->ring_slots)
 		ret = tp_ctl_put_one(ctl, TICKPATH_A_SUB_RING_SLOTS, &sub->ring_slots);
+	if (!ret && sub->owner.has_uid)
+		ret = tp_ctl_put_one(ctl, TICKPATH_A_SUB_OWNER_UID, &sub->owner.uid);
+	if (!ret && sub->owner.has_gid)
+		ret = tp_ctl_put_one(ctl, TICKPATH_A_SUB_OWNER_GID, &sub->owner.gid);
 	return ret;
 }
 

@@ -10,6 +10,7 @@
 #ifndef TICKPATH_H
 #define TICKPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <net/if.h>
@@ -118,6 +119,15 @@ struct tp_symbol {
 	char name[TP_SYMBOL_LEN];
 };
 
+/* Who may bind readers to a ring besides the namespace's administrator
+ * (TICKPATH_A_SUB_OWNER_UID and _GID); each id counts only when its flag is
+ * set.
+ */
+struct tp_sub_owner {
+	bool has_uid, has_gid;
+	uint32_t uid, gid;
+};
+
 struct tp_sub_config {
 	const char *name;
 	const char *channel;
@@ -127,6 +137,7 @@ struct tp_sub_config {
 	const struct tp_symbol *symbols;
 	size_t nr_symbols;
 	uint32_t ring_slots;		/* 0: TICKPATH_RING_SLOTS_DEFAULT */
+	struct tp_sub_owner owner;	/* none set: anyone may read */
 };
 
 /* What tp_ctl_sub_set() changes; an empty value clears a filter. */
@@ -154,6 +165,7 @@ struct tp_sub_info {
 	size_t nr_symbols;
 	uint32_t ring_slots;
 	uint32_t resolved;		/* symbols resolved to a locate */
+	struct tp_sub_owner owner;
 	struct tp_sub_stats stats;
 };
 

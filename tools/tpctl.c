@@ -33,7 +33,7 @@ static void usage(FILE *out)
 		"       tpctl feed del NAME\n"
 		"       tpctl feed show [NAME]\n"
 		"       tpctl sub add NAME channel NAME [types TYPES] [locates LIST]\n"
-		"                     [symbols LIST] [slots N]\n"
+		"                     [symbols LIST] [slots N] [user USER] [group GROUP]\n"
 		"       tpctl sub set NAME [types TYPES|all] [locates LIST|none]\n"
 		"                     [symbols LIST|none]\n"
 		"       tpctl sub del NAME\n"

@@ -5,7 +5,9 @@
  * same in words.
  */
 #include <errno.h>
+#include <grp.h>
 #include <inttypes.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,14 +106,48 @@ static int parse_slots(const char *text, uint32_t *slots)
 	return 0;
 }
 
+static int user_id(const char *name, uint32_t *id)
+{
+	const struct passwd *pw = getpwnam(name);
+
+	if (pw)
+		*id = pw->pw_uid;
+	return pw ? 0 : -ENOENT;
+}
+
+static int group_id(const char *name, uint32_t *id)
+{
+	const struct group *gr = getgrnam(name);
+
+	if (gr)
+		*id = gr->gr_gid;
+	return gr ? 0 : -ENOENT;
+}
+
+/* A user or group by name, else by number, as ip-tuntap takes them;
+ * (uint32_t)-1 is no id (chown() reads it as "leave as it is").
+ */
+static int parse_owner_id(const char *what, const char *text,
+			  int (*by_name)(const char *, uint32_t *), bool *has,
+			  uint32_t *id)
+{
+	if (!text)
+		return 0;
+	*has = true;
+	if (!by_name(text, id) || !parse_u32(text, 0, UINT32_MAX - 1, id))
+		return 0;
+	return usage_error("%s '%s': no such %s", what, text, what);
+}
+
 static int sub_add(int argc, char **argv)
 {
 	const char *name = NULL, *channel = NULL, *slots = NULL;
+	const char *user = NULL, *group = NULL;
 	struct filter_args filters = { 0 };
 	const struct arg args[] = {
 		{ "channel", &channel }, { "types", &filters.types },
 		{ "locates", &filters.locates }, { "symbols", &filters.symbols },
-		{ "slots", &slots },
+		{ "slots", &slots }, { "user", &user }, { "group", &group },
 	};
 	struct tp_sub_config sub = { 0 };
 	unsigned int mask;
@@ -121,6 +157,9 @@ static int sub_add(int argc, char **argv)
 	      check_name("sub add", "name", name, TICKPATH_NAME_MAX) ?:
 	      check_name("sub add", "channel", channel, TICKPATH_NAME_MAX) ?:
 	      parse_slots(slots, &sub.ring_slots) ?:
+	      parse_owner_id("user", user, user_id, &sub.owner.has_uid, &sub.owner.uid) ?:
+	      parse_owner_id("group", group, group_id, &sub.owner.has_gid,
+			     &sub.owner.gid) ?:
 	      parse_filters(&filters, &sub, &mask);
 	if (!ret) {
 		sub.name = name;
@@ -218,6 +257,10 @@ static int print_sub(const struct tp_sub_info *sub, void *arg)
 	print_str("name", "%s:", sub->name);
 	print_str("channel", " channel %s", sub->channel);
 	print_u64("slots", " slots %" PRIu64, sub->ring_slots);
+	if (sub->owner.has_uid)
+		print_u64("user", " user %" PRIu64, sub->owner.uid);
+	if (sub->owner.has_gid)
+		print_u64("group", " group %" PRIu64, sub->owner.gid);
 	print_str("types", sub->types[0] ? " types %s" : NULL, sub->types);
 	ret = print_locates(sub->locates, sub->nr_locates);
 	print_symbols(sub->symbols, sub->nr_symbols);

@@ -12,6 +12,10 @@
 
 #define TP_CHTEST_SUB_SLOTS 1024
 
+static const struct tp_sub_owner tp_chtest_anyone = {
+	.uid = INVALID_UID, .gid = INVALID_GID,
+};
+
 struct tp_chtest {
 	struct tp_feed *feed;
 	u8 pkt[1500];
@@ -108,7 +112,8 @@ static void tp_chtest_add_sub(struct kunit *test, const char *name,
 	int ret;
 
 	rtnl_lock();
-	ret = tp_sub_add(tp_net(&init_net), name, "chtest", spec, TP_CHTEST_SUB_SLOTS, NULL);
+	ret = tp_sub_add(tp_net(&init_net), name, "chtest", spec, TP_CHTEST_SUB_SLOTS,
+			 &tp_chtest_anyone, NULL);
 	rtnl_unlock();
 	KUNIT_ASSERT_EQ(test, ret, 0);
 }
@@ -436,7 +441,7 @@ static void tp_chtest_filter_bad_type(struct kunit *test)
 
 	rtnl_lock();
 	ret = tp_sub_add(tp_net(&init_net), "s1", "chtest", &bad, TP_CHTEST_SUB_SLOTS,
-			 &extack);
+			 &tp_chtest_anyone, &extack);
 	rtnl_unlock();
 	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
 	KUNIT_EXPECT_NOT_NULL(test, extack._msg);

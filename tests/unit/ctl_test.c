@@ -348,6 +348,7 @@ static struct nlmsghdr *sub_msg(void)
 	mnl_attr_put(nlh, TICKPATH_A_SUB_SYMBOLS, 16, "AAPL    MSFT    ");
 	mnl_attr_put_u32(nlh, TICKPATH_A_SUB_RING_SLOTS, 1024);
 	mnl_attr_put_u32(nlh, TICKPATH_A_SUB_RESOLVED, 1);
+	mnl_attr_put_u32(nlh, TICKPATH_A_SUB_OWNER_GID, 0);
 	stats = mnl_attr_nest_start(nlh, TICKPATH_A_SUB_STATS);
 	mnl_attr_put_u64(nlh, TICKPATH_SUB_STATS_A_RECORDS, 10);
 	mnl_attr_put_u64(nlh, TICKPATH_SUB_STATS_A_FILTERED, 20);
@@ -367,6 +368,8 @@ static void check_sub(const struct tp_sub_info *sub)
 	CHECK(sub->nr_symbols == 2 && !memcmp(sub->symbols[1].name, "MSFT    ", 8));
 	CHECK(sub->ring_slots == 1024);
 	CHECK(sub->resolved == 1);
+	/* Group 0 is a group: the flag, not the value, says one is set. */
+	CHECK(!sub->owner.has_uid && sub->owner.has_gid && sub->owner.gid == 0);
 	CHECK(sub->stats.records == 10 && sub->stats.filtered == 20 &&
 	      sub->stats.slots == 12);
 }
@@ -541,6 +544,7 @@ static void test_sub_add_request(void)
 		.name = "quotes", .channel = "nasdaq", .types = "AFE",
 		.locates = locates, .nr_locates = 2,
 		.symbols = symbols, .nr_symbols = 1, .ring_slots = 4096,
+		.owner = { .has_uid = true, .uid = 0, .has_gid = true, .gid = 1001 },
 	};
 	const struct nlattr *attr;
 
@@ -557,6 +561,10 @@ static void test_sub_add_request(void)
 	      !memcmp(mnl_attr_get_payload(attr), "AAPL    ", 8));
 	attr = find_attr(request(), TICKPATH_A_SUB_RING_SLOTS);
 	CHECK(attr && mnl_attr_get_u32(attr) == 4096);
+	attr = find_attr(request(), TICKPATH_A_SUB_OWNER_UID);
+	CHECK(attr && mnl_attr_get_u32(attr) == 0);
+	attr = find_attr(request(), TICKPATH_A_SUB_OWNER_GID);
+	CHECK(attr && mnl_attr_get_u32(attr) == 1001);
 
 	/* No filter and no size: nothing but the names goes out. */
 	sub = (struct tp_sub_config){ .name = "all", .channel = "nasdaq", .types = "" };
@@ -566,6 +574,8 @@ static void test_sub_add_request(void)
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_LOCATES));
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_SYMBOLS));
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_RING_SLOTS));
+	CHECK(!find_attr(request(), TICKPATH_A_SUB_OWNER_UID));
+	CHECK(!find_attr(request(), TICKPATH_A_SUB_OWNER_GID));
 
 	sub.channel = NULL;
 	CHECK(tp_sub_build_add(&ctl, &sub) == -EINVAL);

@@ -312,6 +312,12 @@ static void test_usage_errors(void)
 	      usage_fails("slots '32'"));
 	CHECK(tpctl("sub", "add", "q", "channel", "c", "slots", "33554432", NULL) == 2 &&
 	      usage_fails("slots '33554432'"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "user", "no-such-user", NULL) == 2 &&
+	      usage_fails("user 'no-such-user': no such user"));
+	CHECK(tpctl("sub", "add", "q", "channel", "c", "group", "4294967295", NULL) == 2 &&
+	      usage_fails("group '4294967295': no such group"));
+	CHECK(tpctl("sub", "set", "q", "user", "root", NULL) == 2 &&
+	      usage_fails("unknown argument 'user'"));
 	CHECK(tpctl("sub", "set", "q", NULL) == 2 &&
 	      usage_fails("sub set needs types, locates or symbols"));
 	CHECK(tpctl("sub", "set", "q", "channel", "c", NULL) == 2 &&
@@ -367,6 +373,15 @@ static void test_sub_add(void)
 	CHECK(!seen.sub.nr_locates && !seen.sub.nr_symbols && !seen.sub.ring_slots);
 	CHECK(tpctl("sub", "add", "plain", "channel", "nasdaq", NULL) == 0);
 	CHECK(!seen.sub.types && !seen.sub.nr_locates && !seen.sub.nr_symbols);
+	CHECK(!seen.sub.owner.has_uid && !seen.sub.owner.has_gid);
+
+	/* Owners by name (every system has root) or by number. */
+	CHECK(tpctl("sub", "add", "mine", "channel", "nasdaq", "user", "root",
+		    "group", "4242", NULL) == 0);
+	CHECK(seen.sub.owner.has_uid && seen.sub.owner.uid == 0);
+	CHECK(seen.sub.owner.has_gid && seen.sub.owner.gid == 4242);
+	CHECK(tpctl("sub", "add", "mine", "channel", "nasdaq", "group", "root", NULL) == 0);
+	CHECK(!seen.sub.owner.has_uid && seen.sub.owner.has_gid && seen.sub.owner.gid == 0);
 }
 
 static void test_sub_set(void)
@@ -516,6 +531,7 @@ static void fill_subs(void)
 	snprintf(sub->name, sizeof(sub->name), "everything");
 	snprintf(sub->channel, sizeof(sub->channel), "nasdaq");
 	sub->ring_slots = 1024;
+	sub->owner = (struct tp_sub_owner){ .has_uid = true, .uid = 1000, .has_gid = true };
 }
 
 static void test_sub_show(void)
@@ -527,7 +543,7 @@ static void test_sub_show(void)
 		      " symbols AAPL,BRK A resolved 1\n"
 		      "    records filtered slots\n"
 		      "       1000    34012  1000\n"
-		      "everything: channel nasdaq slots 1024\n"
+		      "everything: channel nasdaq slots 1024 user 1000 group 0\n"
 		      "    records filtered slots\n"
 		      "          0        0     0\n"));
 
@@ -536,6 +552,11 @@ static void test_sub_show(void)
 	CHECK(out_is("[{\"name\":\"quotes\",\"channel\":\"nasdaq\",\"slots\":65536,"
 		      "\"types\":\"AFE\",\"locates\":[1,5,7,8,9],"
 		      "\"symbols\":[\"AAPL\",\"BRK A\"],\"resolved\":1}]\n"));
+	sub_reply[0] = sub_reply[1];
+	CHECK(tpctl("-j", "sub", "show", "everything", NULL) == 0);
+	CHECK(out_is("[{\"name\":\"everything\",\"channel\":\"nasdaq\",\"slots\":1024,"
+		      "\"user\":1000,\"group\":0,\"types\":\"\",\"locates\":[],"
+		      "\"symbols\":[],\"resolved\":0}]\n"));
 }
 
 static void test_kernel_errors(void)

@@ -163,6 +163,18 @@
  *    TICKPATH_A_SUB_RING_SLOTS: NLA_U32, a power of two from
  *                               TICKPATH_RING_SLOTS_MIN to _MAX (optional,
  *                               default TICKPATH_RING_SLOTS_DEFAULT)
+ *    TICKPATH_A_SUB_OWNER_UID: NLA_U32, the user who may bind readers to
+ *                              the ring (optional), as the requester's
+ *                              user namespace maps it
+ *    TICKPATH_A_SUB_OWNER_GID: NLA_U32, the group whose members may bind
+ *                              readers to the ring (optional), likewise
+ *
+ * Without an owner, whoever can open /dev/tickpath in the namespace may bind
+ * a reader to the ring.  With one, TICKPATH_IOC_BIND fails with EACCES
+ * unless the caller's filesystem uid is OWNER_UID, or OWNER_GID is among its
+ * groups, or it has CAP_NET_ADMIN in the user namespace owning the network
+ * namespace.  The owner is checked at BIND only: a reader already bound
+ * keeps its ring.
  *
  * A record passes when its type is kept and, if the subscription lists
  * locates or symbols, its stock locate is listed, or is the locate of a
@@ -177,7 +189,8 @@
  *
  * May only be called via NLM_F_REQUEST.  TICKPATH_A_SUB_NAME (required) and
  * any of TICKPATH_A_SUB_TYPES, _LOCATES, _SYMBOLS, which replace the current
- * ones; an empty value clears them.  The new filter applies from one packet
+ * ones; an empty value clears them.  The channel, ring size and owner are
+ * fixed at SUB_ADD.  The new filter applies from one packet
  * to the next: no record is lost or delivered twice by the change.
  *
  * TICKPATH_CMD_SUB_DEL
@@ -193,7 +206,8 @@
  *
  * With NLM_F_DUMP: every subscription; without: the one named by
  * TICKPATH_A_SUB_NAME.  Each message holds the SUB_ADD attributes (SYMBOLS
- * sorted) and:
+ * sorted; the owner ids as the requester's user namespace maps them, the
+ * overflow id if it does not) and:
  *
  *    TICKPATH_A_SUB_RESOLVED: NLA_U32, how many of its symbols resolved
  *    TICKPATH_A_SUB_STATS: NLA_NESTED, enum tickpath_sub_stats_attr, NLA_U64s
@@ -329,6 +343,8 @@ enum tickpath_attr {
 	TICKPATH_A_SUB_RING_SLOTS,
 	TICKPATH_A_SUB_RESOLVED,
 	TICKPATH_A_SUB_STATS,
+	TICKPATH_A_SUB_OWNER_UID,
+	TICKPATH_A_SUB_OWNER_GID,
 	__TICKPATH_A_MAX
 };
 
@@ -690,7 +706,8 @@ struct tickpath_ring_info {
 
 #define TICKPATH_IOC_MAGIC 0xb7
 /* Bind this open file to a subscription's ring, by name, in the caller's
- * network namespace; once only.
+ * network namespace; once only.  EACCES: the subscription has an owner and
+ * the caller is not it (see TICKPATH_CMD_SUB_ADD).
  */
 #define TICKPATH_IOC_BIND	_IOW(TICKPATH_IOC_MAGIC, 1, char[TICKPATH_NAME_MAX])
 #define TICKPATH_IOC_RING_INFO	_IOR(TICKPATH_IOC_MAGIC, 2, struct tickpath_ring_info)

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Feeds and subscriptions: every refused request says why (extack), state
-# changes need CAP_NET_ADMIN, and read-only attributes cannot be sent.
+# changes need CAP_NET_ADMIN, read-only attributes cannot be sent, and only
+# its owner, its group and CAP_NET_ADMIN may read an owned ring.
 . "$TP_SRC/vm-test/lib.sh"
 
 tp_load
@@ -60,6 +61,36 @@ expect_error "Operation not permitted" nobody "$tpctl" feed add x dev rx0 group 
 expect_error "Operation not permitted" nobody "$tpctl" sub add x channel f
 expect_error "Operation not permitted" nobody "$tpctl" sub set s types A
 expect_error "Operation not permitted" nobody "$tpctl" sub del s
+
+# An owned ring: its user, a member of its group and CAP_NET_ADMIN may bind
+# a reader to it (TICKPATH_IOC_BIND, as libtickpath does); nobody else may.
+bind_ring='import fcntl, os, sys
+fd = os.open("/dev/tickpath", os.O_RDONLY)
+fcntl.ioctl(fd, 0x4020b701, sys.argv[1].encode().ljust(32, b"\0"))'
+as_user() { # UID GIDS COMMAND...: with no capability, GIDS its groups
+	local uid=$1 gids=$2
+	shift 2
+	in_rx setpriv --reuid="$uid" --regid="$uid" --groups="$gids" --inh-caps=-all \
+		--bounding-set=-all "$@"
+}
+in_rx "$tpctl" sub add own channel f user 1000 group 2000
+assert_eq "$(in_rx "$tpctl" sub show own)" "own: channel f slots 65536 user 1000 group 2000" \
+	"an owned subscription"
+as_user 65534 65534 python3 -c "$bind_ring" s
+echo "ok: anybody binds to a ring without an owner"
+as_user 1000 1000 python3 -c "$bind_ring" own
+echo "ok: the owner binds"
+as_user 65534 65534,2000 python3 -c "$bind_ring" own
+echo "ok: a member of the group binds"
+in_rx python3 -c "$bind_ring" own
+echo "ok: CAP_NET_ADMIN binds"
+expect_error "Permission denied" as_user 65534 65534 python3 -c "$bind_ring" own
+expect_error "Permission denied" as_user 1001 1001,2001 python3 -c "$bind_ring" own
+assert_eq "$(genl SUB_ADD SUB_NAME=str:t SUB_CHANNEL=str:f SUB_OWNER_UID=u32:4294967295)" \
+	"22 tickpath: no such user in your user namespace" "an unmapped owner"
+assert_eq "$(genl SUB_SET SUB_NAME=str:own SUB_OWNER_GID=u32:0)" \
+	"95 tickpath: only the filter changes: types, locates and symbols" "set the owner"
+in_rx "$tpctl" sub del own
 
 # Nothing changed on the way.
 assert_eq "$(in_rx "$tpctl" -j sub show | python3 -c 'import json,sys; print([(s["name"], s["types"]) for s in json.load(sys.stdin)])')" \
