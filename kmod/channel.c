@@ -30,7 +30,7 @@ static struct tp_channel *tp_channel_create(struct tp_net *tn, const char *name,
 					    struct netlink_ext_ack *extack)
 {
 	struct tp_channel *ch;
-	int id;
+	int id = -ENOMEM;	/* what a failure before the ida returns */
 
 	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
 	if (!ch)
@@ -56,7 +56,7 @@ err_id:
 	kvfree(ch->directory);
 err_directory:
 	kfree(ch);
-	return ERR_PTR(id < 0 ? id : -ENOMEM);
+	return ERR_PTR(id);
 }
 
 static void tp_channel_destroy(struct tp_channel *ch)
@@ -267,7 +267,7 @@ static void tp_channel_announce(struct tp_channel *ch, const struct tickpath_rec
 	struct tp_sub *sub;
 	u64 symbol;
 
-	if (dir->symbol[rec->locate])
+	if (__test_and_set_bit(rec->locate, dir->seen))
 		return;
 	memcpy(&symbol, rec->stock_directory.stock, sizeof(symbol));
 	dir->symbol[rec->locate] = symbol;

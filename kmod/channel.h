@@ -5,6 +5,7 @@
 #include "filter.h"
 #include "itch.h"
 
+#include <linux/bitmap.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 
@@ -19,6 +20,7 @@ struct tp_sub;
 /* The symbols the Stock Directory announced, by locate, and in which order. */
 struct tp_directory {
 	u64 symbol[TP_LOCATES];
+	DECLARE_BITMAP(seen, TP_LOCATES);	/* a symbol may be all zero bytes */
 	u16 announced[TP_LOCATES];
 	u32 count;
 };

@@ -314,6 +314,26 @@ static void tp_chtest_stale_session(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->feed->channel->next_seq, 4ULL);
 }
 
+/* An all-zero stock field is a symbol too: announced once per locate. */
+static void tp_chtest_directory_zero_stock(struct kunit *test)
+{
+	struct tp_chtest *t = test->priv;
+	const struct tp_directory *dir = t->feed->channel->directory;
+
+	tp_chtest_begin(t, "SESSION001", 1);
+	tp_chtest_msg(test, t, 'R', 5, NULL);
+	tp_chtest_msg(test, t, 'R', 5, NULL);
+	tp_chtest_msg(test, t, 'R', 6, "AAPL    ");
+	tp_chtest_msg(test, t, 'R', 5, "MSFT    ");	/* the first one holds */
+	tp_chtest_send(t);
+	KUNIT_EXPECT_EQ(test, dir->count, 2U);
+	KUNIT_EXPECT_EQ(test, dir->announced[0], 5);
+	KUNIT_EXPECT_EQ(test, dir->announced[1], 6);
+	KUNIT_EXPECT_EQ(test, dir->symbol[5], 0ULL);
+	KUNIT_EXPECT_EQ(test, memcmp(&dir->symbol[6], "AAPL    ", 8), 0);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_MESSAGES), 4ULL);
+}
+
 static void tp_chtest_late_join(struct kunit *test)
 {
 	struct tp_chtest *t = test->priv;
@@ -455,6 +475,7 @@ static struct kunit_case tp_chtest_cases[] = {
 	KUNIT_CASE(tp_chtest_end_and_new_session),
 	KUNIT_CASE(tp_chtest_stale_session),
 	KUNIT_CASE(tp_chtest_late_join),
+	KUNIT_CASE(tp_chtest_directory_zero_stock),
 	KUNIT_CASE(tp_chtest_malformed),
 	KUNIT_CASE(tp_chtest_filters),
 	KUNIT_CASE(tp_chtest_filter_set),
