@@ -11,6 +11,7 @@
 #include "port.h"
 #include "stats.h"
 
+#include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/skbuff.h>
 #include <linux/udp.h>
@@ -59,14 +60,18 @@ static enum tickpath_malformed tp_rx_check(struct sk_buff *skb, unsigned int *ul
 	return TICKPATH_MALFORMED_NONE;
 }
 
-/* Reassembly is the stack's job; ours are whole datagrams. */
-static rx_handler_result_t tp_rx_fragment(struct tp_feed *feed)
+/*
+ * Reassembly is the stack's job, and so is splitting what GRO merged: ours
+ * are whole datagrams, one per skb.
+ */
+static rx_handler_result_t tp_rx_pass(struct tp_feed *feed, bool fragment)
 {
 	struct tp_stats *stats = this_cpu_ptr(feed->stats);
 
 	u64_stats_update_begin(&stats->syncp);
 	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PACKETS]);
-	u64_stats_inc(&stats->c[TP_FEED_MALFORMED + TICKPATH_MALFORMED_FRAGMENT]);
+	if (fragment)
+		u64_stats_inc(&stats->c[TP_FEED_MALFORMED + TICKPATH_MALFORMED_FRAGMENT]);
 	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PASSED]);
 	u64_stats_update_end(&stats->syncp);
 	return RX_HANDLER_PASS;
@@ -121,7 +126,13 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 	const struct iphdr *iph;
 	struct tp_feed *feed;
 
-	if (skb->protocol != htons(ETH_P_IP) || list_empty(&port->feeds))
+	/* Not ours: another VLAN's (its tag still on when no VLAN device took
+	 * it), another host's, or our own multicast looped back to local
+	 * sockets.
+	 */
+	if (skb->protocol != htons(ETH_P_IP) || list_empty(&port->feeds) ||
+	    skb_vlan_tag_present(skb) || skb->pkt_type == PACKET_OTHERHOST ||
+	    skb->pkt_type == PACKET_LOOPBACK)
 		return RX_HANDLER_PASS;
 	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
 	if (!iph || iph->version != 4 || iph->protocol != IPPROTO_UDP ||
@@ -139,7 +150,7 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 	feed = tp_rx_lookup(port, iph->daddr, iph->saddr, uh);
 	if (!feed)
 		return RX_HANDLER_PASS;
-	if (ip_is_fragment(iph))
-		return tp_rx_fragment(feed);
+	if (ip_is_fragment(iph) || skb_is_gso(skb))
+		return tp_rx_pass(feed, ip_is_fragment(iph));
 	return tp_rx_feed(port, feed, pskb);
 }

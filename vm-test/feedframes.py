@@ -9,6 +9,9 @@ per KIND, in order:
   udp-csum   a wrong UDP checksum                          ("checksum")
   fragments  one datagram in two IPv4 fragments            ("fragment" once,
              passed to the stack, which reassembles it)
+  vlan       a good datagram tagged for VLAN 7, which has no device
+                                                           (not the feed's)
+  otherhost  a good datagram to another host's MAC address (not the feed's)
 
 The payload is a MoldUDP64 heartbeat of session SESSION announcing sequence
 999999: a receiver that took any of these would report a gap.  The
@@ -51,6 +54,8 @@ def ipv4(src, dst, body, ident, frag=0, total=None, bad_csum=False):
 
 def frames(kind, src, dst, port):
     datagram = udp(src, dst, port, PAYLOAD)
+    if kind in ("vlan", "otherhost"):
+        return [ipv4(src, dst, datagram, 6)]
     if kind == "ip-len":
         return [ipv4(src, dst, datagram, 1, total=20 + len(datagram) + 40)]
     if kind == "ip-csum":
@@ -72,8 +77,15 @@ def main():
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
     s.bind((ifname, 0))
     g = socket.inet_aton(group)
-    ether = bytes([1, 0, 0x5E, g[1] & 0x7F, g[2], g[3]]) + s.getsockname()[4] + b"\x08\x00"
+    group_mac = bytes([1, 0, 0x5E, g[1] & 0x7F, g[2], g[3]])
+    own_mac = s.getsockname()[4]
     for kind in sys.argv[5:]:
+        if kind == "vlan":
+            ether = group_mac + own_mac + struct.pack("!HHH", 0x8100, 7, 0x0800)
+        elif kind == "otherhost":
+            ether = bytes([2, 0, 0, 0, 0, 1]) + own_mac + b"\x08\x00"
+        else:
+            ether = group_mac + own_mac + b"\x08\x00"
         for f in frames(kind, socket.inet_aton(src), g, int(port)):
             s.send(ether + f)
 

@@ -14,7 +14,9 @@ other_group=233.54.12.112
 datagrams=20
 day=(-n 20000 -S 20 --seed 31 --max-payload 800 --malform 0.03 --drop 0.005 --dup 0.005)
 # What the frames of feedframes.py add to the feed's counters: the
-# fragmented datagram is passed and counted once, by its first fragment.
+# fragmented datagram is passed and counted once, by its first fragment;
+# the frames for another VLAN and another host are not the feed's (were
+# they taken, their heartbeat would show in the ring as a gap).
 hand_made='{"packets": 5, "passed": 1, "malformed": {"ip": 1, "checksum": 2, "udp": 1, "fragment": 1}}'
 rx() { ip netns exec rx "$@"; }
 tx() { ip netns exec tx "$@"; }
@@ -44,7 +46,7 @@ steer() {
 	wait_file ready.all 60 "tpverify"
 
 	tx python3 "$feedframes" tx0 10.77.0.1 $feed_group $feed_port \
-		ip-len ip-csum udp-len udp-csum fragments
+		ip-len ip-csum udp-len udp-csum fragments vlan otherhost
 	tx python3 "$feedsock" send 10.77.0.1 $datagrams $feed_group:$((feed_port + 1)) \
 		$other_group:$feed_port 10.77.0.2:5000
 	tx taskset -c 0 "$tpgen" "${day[@]}" --send -i tx0
