@@ -185,29 +185,41 @@ int tp_genl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	long sent = 0, skip = cb->args[0];
 	const struct list_head *pos;
+	int ret = 0;
 
 	ASSERT_RTNL();
 	for (pos = head->next; pos != head; pos = pos->next) {
 		if (sent++ < skip)
 			continue;
-		if (fill(skb, (const void *)pos - node_offset,
-			 NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq, NLM_F_MULTI)) {
+		ret = fill(skb, (const void *)pos - node_offset,
+			   NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		if (ret) {
 			sent--;
 			break;
 		}
 	}
 	cb->args[0] = sent;
-	return skb->len;
+	/* EMSGSIZE after some objects: the rest in the next skb; before any:
+	 * this one cannot fit, an error the dump must end with.
+	 */
+	return ret ?: skb->len;
 }
 
 const char *tp_genl_get_name(struct genl_info *info, int type)
 {
-	if (!info->attrs[type]) {
+	struct nlattr *attr = info->attrs[type];
+
+	if (!attr) {
 		NL_SET_ERR_MSG_MOD(info->extack, "a name is needed");
 		NL_SET_ERR_ATTR_MISS(info->extack, NULL, type);
 		return NULL;
 	}
-	return nla_data(info->attrs[type]);
+	/* The policy bounds the length from above only. */
+	if (!*(const char *)nla_data(attr)) {
+		TP_GENL_ERR_ATTR(info, attr, "a name is 1 to 31 bytes");
+		return NULL;
+	}
+	return nla_data(attr);
 }
 
 static int tp_genl_fill_port(struct sk_buff *skb, const void *obj, u32 portid,
@@ -256,14 +268,16 @@ static int tp_genl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	long sent = 0, skip = cb->args[0];
 	struct net_device *dev;
 	struct tp_port *port;
+	int ret = 0;
 
 	rtnl_lock();
 	for_each_netdev(net, dev) {
 		port = tp_port_from_dev(dev);
 		if (!port || sent++ < skip)
 			continue;
-		if (tp_genl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
-				      cb->nlh->nlmsg_seq, NLM_F_MULTI)) {
+		ret = tp_genl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
+					cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		if (ret) {
 			sent--;
 			break;
 		}
@@ -271,7 +285,7 @@ static int tp_genl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	rtnl_unlock();
 
 	cb->args[0] = sent;
-	return skb->len;
+	return ret ?: skb->len;
 }
 
 static const struct genl_small_ops tp_genl_ops[] = {

@@ -32,8 +32,11 @@ static int tp_genl_feed_config(struct genl_info *info, struct tp_feed_config *co
 		config->source = nla_get_in_addr(attrs[TICKPATH_A_FEED_SOURCE]);
 	if (attrs[TICKPATH_A_FEED_PROTO])
 		config->proto = nla_get_u8(attrs[TICKPATH_A_FEED_PROTO]);
-	if (attrs[TICKPATH_A_FEED_CHANNEL])
-		config->channel = nla_data(attrs[TICKPATH_A_FEED_CHANNEL]);
+	if (attrs[TICKPATH_A_FEED_CHANNEL]) {
+		config->channel = tp_genl_get_name(info, TICKPATH_A_FEED_CHANNEL);
+		if (!config->channel)
+			return -EINVAL;
+	}
 	return 0;
 }
 

@@ -42,6 +42,10 @@ assert_eq "$(genl SUB_ADD SUB_NAME=str:t SUB_CHANNEL=str:f SUB_LOCATES=raw:01000
 assert_eq "$(genl SUB_ADD SUB_NAME=str:t SUB_CHANNEL=str:f SUB_SYMBOLS=raw:41414150)" \
 	"22 tickpath: not an array of 8-byte symbols" "short symbol"
 assert_eq "$(genl SUB_ADD SUB_NAME=str:t)" "22 tickpath: a name is needed" "no channel"
+assert_eq "$(genl SUB_ADD SUB_NAME=str: SUB_CHANNEL=str:f)" "22 tickpath: a name is 1 to 31 bytes" \
+	"an empty name"
+assert_eq "$(genl FEED_ADD FEED_NAME=str:h PORT_IFNAME=str:rx0 FEED_GROUP=raw:e9360c6f FEED_UDP_PORT=u16:9 FEED_CHANNEL=str:)" \
+	"22 tickpath: a name is 1 to 31 bytes" "an empty channel name"
 assert_eq "$(genl SUB_SET SUB_NAME=str:s SUB_CHANNEL=str:f)" \
 	"95 tickpath: only the filter changes: types, locates and symbols" "set the channel"
 assert_eq "$(genl FEED_ADD FEED_NAME=str:h PORT_IFNAME=str:rx0 FEED_GROUP=raw:e9360c6f)" \
