@@ -8,6 +8,7 @@
  */
 
 #include "chardev.h"
+#include "compat.h"
 #include "ring.h"
 #include "sub.h"
 
@@ -179,7 +180,7 @@ static int tp_chardev_mmap(struct file *file, struct vm_area_struct *vma)
 		return -EPERM;
 	if (!(vma->vm_flags & VM_MAYSHARE))
 		return -EINVAL;
-	vma->vm_flags &= ~(VM_MAYWRITE | VM_MAYEXEC);
+	vm_flags_clear(vma, VM_MAYWRITE | VM_MAYEXEC);
 	return tp_ring_mmap(ring, vma);
 }
 
@@ -211,7 +212,7 @@ static const struct file_operations tp_chardev_fops = {
 	.compat_ioctl = compat_ptr_ioctl,
 	.mmap = tp_chardev_mmap,
 	.poll = tp_chardev_poll,
-	.llseek = no_llseek,
+	/* No .llseek: nonseekable_open() makes lseek() fail with ESPIPE. */
 };
 
 static struct miscdevice tp_chardev = {
