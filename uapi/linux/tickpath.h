@@ -96,8 +96,11 @@
  *                          attached port of this namespace
  *    TICKPATH_A_FEED_GROUP: NLA_BE32, IPv4 multicast group (required)
  *    TICKPATH_A_FEED_UDP_PORT: NLA_U16, destination UDP port (required)
- *    TICKPATH_A_FEED_SOURCE: NLA_BE32, source address (optional; joins with
- *                            a source filter and drops other senders)
+ *    TICKPATH_A_FEED_SOURCE: NLA_BE32, source address (optional): packets
+ *                            from other senders are not the feed's (the
+ *                            group is still joined for any source: the
+ *                            kernel has no exported source-specific join,
+ *                            so SSM-only networks need a socket's join)
  *    TICKPATH_A_FEED_PROTO: NLA_U8, enum tickpath_proto (optional, default
  *                           TICKPATH_PROTO_MOLDUDP64_ITCH50)
  *    TICKPATH_A_FEED_CHANNEL: NLA_NUL_STRING, the channel (optional, default
