@@ -142,7 +142,9 @@
  * counts once (PACKETS, PASSED and MALFORMED/FRAGMENT), by its first
  * fragment, the one with the UDP header that matches the feed.  Later
  * fragments are passed without a look: without that header they cannot be
- * told from another datagram to the same group.
+ * told from another datagram to the same group.  Datagrams that GRO merged
+ * into one skb (UDP GRO forwarding on the device) are left to the stack
+ * too, counted in PACKETS and PASSED.
  *
  * After a session change, packets of the session left (reordered from
  * before the change) are skipped and counted as STALE: the rings have moved
@@ -384,7 +386,7 @@ enum tickpath_feed_stats_attr {
 	TICKPATH_FEED_STATS_A_GAP_MESSAGES,	/* messages the gaps missed */
 	TICKPATH_FEED_STATS_A_SESSIONS,		/* session changes */
 	TICKPATH_FEED_STATS_A_END_OF_SESSION,	/* end-of-session packets */
-	TICKPATH_FEED_STATS_A_PASSED,		/* fragmented datagrams, left to the stack */
+	TICKPATH_FEED_STATS_A_PASSED,		/* left to the stack, see FEED_GET */
 	TICKPATH_FEED_STATS_A_TYPES,		/* nested, see FEED_GET */
 	TICKPATH_FEED_STATS_A_MALFORMED,	/* nested, see FEED_GET */
 	TICKPATH_FEED_STATS_A_STALE,		/* packets of the session left, skipped */
