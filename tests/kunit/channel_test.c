@@ -8,6 +8,7 @@
  */
 
 #include <kunit/test.h>
+#include <linux/prandom.h>
 #include <linux/rtnetlink.h>
 
 #define TP_CHTEST_SUB_SLOTS 1024
@@ -345,6 +346,93 @@ static void tp_chtest_late_join(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_GAPS), 0ULL);
 }
 
+/* A block of @len random bytes, often no message at all. */
+static void tp_chtest_raw_block(struct tp_chtest *t, struct rnd_state *rnd, u16 len)
+{
+	u8 *p = t->pkt + t->len;
+
+	put_unaligned_be16(len, p);
+	prandom_bytes_state(rnd, p + 2, len);
+	t->len += 2 + len;
+	t->count++;
+}
+
+/*
+ * Random packets, each handed over in a buffer of exactly its size so that
+ * KASAN sees any read past it: good and bad messages, lying counts, cut
+ * packets, heartbeats, ends of session, other sessions, sequence numbers
+ * repeated and skipped.  Whatever comes, every message the feed counts is
+ * one record in the ring, and every record is of a known type.
+ */
+static void tp_chtest_random_packets(struct kunit *test)
+{
+	static const char *const sessions[] = { "SESSION001", "SESSION002", "SESSION003" };
+	struct tp_chtest *t = test->priv;
+	u64 data = 0, control = 0, seq = 1;
+	const struct tickpath_rec *rec;
+	struct tp_rx_packet pkt = { .rx_ts = 1234 };
+	struct rnd_state rnd;
+	unsigned int i, n;
+	u8 *copy;
+
+	prandom_seed_state(&rnd, 20261122);
+	for (i = 0; i < 5000; i++) {
+		u32 r = prandom_u32_state(&rnd);
+
+		/* Mostly one session, now and then another. */
+		tp_chtest_begin(t, sessions[r % 16 ? 0 : 1 + (r >> 4) % 2], seq);
+		for (n = (r >> 8) % 9; n; n--) {
+			u32 b = prandom_u32_state(&rnd);
+			u8 type = tp_itch_type_char(1 + (b >> 2) % TP_ITCH_TYPES);
+
+			if (b % 4)
+				tp_chtest_msg(test, t, type, (b >> 8) % 64, NULL);
+			else
+				tp_chtest_raw_block(t, &rnd, (b >> 2) % 60);
+		}
+		if (r % 29 == 0)
+			t->count = r >> 16;		/* a lying count */
+		else if (r % 31 == 0)
+			t->count = TP_MOLD_END_OF_SESSION;
+		if (r % 23 == 0)
+			t->len -= min_t(u32, t->len, (r >> 12) % 40);	/* cut short */
+		put_unaligned_be16(t->count, t->pkt + 18);
+
+		copy = kmemdup(t->pkt, t->len, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, copy);
+		pkt.payload = copy;
+		pkt.len = t->len;
+		local_bh_disable();
+		tp_channel_receive(t->feed->channel, t->feed, &pkt,
+				   this_cpu_ptr(t->feed->stats));
+		local_bh_enable();
+		kfree(copy);
+
+		while ((rec = tp_chtest_next(test, t, 0))) {
+			if (rec->type < 0x20) {
+				KUNIT_EXPECT_TRUE(test, rec->type == TICKPATH_REC_GAP ||
+						  rec->type == TICKPATH_REC_SESSION ||
+						  rec->type == TICKPATH_REC_END_OF_SESSION);
+				control++;
+			} else {
+				KUNIT_EXPECT_GT(test, tp_itch_type_index(rec->type), 0U);
+				data++;
+			}
+		}
+		/* On, back over what was seen, or past a gap. */
+		seq = max_t(s64, 1, (s64)seq + (s64)(prandom_u32_state(&rnd) % 16) - 3);
+	}
+	KUNIT_EXPECT_EQ(test, data, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_MESSAGES));
+	/* The run went through every path, not only the first check. */
+	KUNIT_EXPECT_GT(test, data, 1000ULL);
+	KUNIT_EXPECT_GT(test, control, 10ULL);
+	KUNIT_EXPECT_GT(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_DUPLICATES), 0ULL);
+	KUNIT_EXPECT_GT(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_STALE), 0ULL);
+	for (i = TICKPATH_MALFORMED_HEADER; i <= TICKPATH_MALFORMED_TYPE; i++)
+		KUNIT_EXPECT_GT_MSG(test, tp_chtest_counter(t, TP_FEED_MALFORMED + i), 0ULL,
+				    "malformed reason %u never seen", i);
+}
+
 /* A packet that lies about its framing leaves the sequence alone: the next
  * good packet shows its messages as a gap.  A bad message does not.
  */
@@ -476,6 +564,7 @@ static struct kunit_case tp_chtest_cases[] = {
 	KUNIT_CASE(tp_chtest_stale_session),
 	KUNIT_CASE(tp_chtest_late_join),
 	KUNIT_CASE(tp_chtest_directory_zero_stock),
+	KUNIT_CASE(tp_chtest_random_packets),
 	KUNIT_CASE(tp_chtest_malformed),
 	KUNIT_CASE(tp_chtest_filters),
 	KUNIT_CASE(tp_chtest_filter_set),
