@@ -96,9 +96,9 @@ static int tp_genl_put_sparse(struct sk_buff *skb, int type, const u64 *counters
 
 	if (!nest)
 		return -EMSGSIZE;
+	/* Padding (where u64s must be aligned) is attribute 0, never a key. */
 	for (i = 1; i < n; i++) {
-		if (counters[i] && nla_put_u64_64bit(skb, attr_of(i), counters[i],
-						     TICKPATH_FEED_STATS_A_PAD)) {
+		if (counters[i] && nla_put_u64_64bit(skb, attr_of(i), counters[i], 0)) {
 			nla_nest_cancel(skb, nest);
 			return -EMSGSIZE;
 		}

@@ -357,6 +357,9 @@ int tp_attr_counters(const struct nlattr *nest, const struct tp_counter *map,
 		uint64_t *counter = tp_counter_find(map, n, stats,
 						    mnl_attr_get_type(attr));
 
+		/* Empty: padding that aligns the next u64, whatever its type. */
+		if (!mnl_attr_get_payload_len(attr))
+			continue;
 		if (counter && tp_attr_get(attr, counter))
 			return -EBADMSG;
 	}

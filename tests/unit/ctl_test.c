@@ -206,6 +206,9 @@ static struct nlmsghdr *feed_msg(void)
 	mnl_attr_put_u64(nlh, 300, 9);	/* no ITCH type: skipped */
 	mnl_attr_nest_end(nlh, nest);
 	nest = mnl_attr_nest_start(nlh, TICKPATH_FEED_STATS_A_MALFORMED);
+	/* Padding, as where u64s must be aligned: empty, whatever its type. */
+	mnl_attr_put(nlh, 0, 0, NULL);
+	mnl_attr_put(nlh, TICKPATH_MALFORMED_IP, 0, NULL);
 	mnl_attr_put_u64(nlh, TICKPATH_MALFORMED_OVERRUN, 4);
 	mnl_attr_put_u64(nlh, TICKPATH_MALFORMED_TYPE, 6);
 	mnl_attr_put_u64(nlh, TICKPATH_MALFORMED_MAX + 1, 8);	/* newer reason */
@@ -247,6 +250,7 @@ static void test_feed_parse(void)
 	for (unsigned int t = 0; t < TP_ITCH_TYPE_MAX; t++)
 		sum += feed.stats.types[t];
 	CHECK(sum == 5000000002ULL);
+	CHECK(feed.stats.malformed[TICKPATH_MALFORMED_IP] == 0);
 	CHECK(feed.stats.malformed[TICKPATH_MALFORMED_OVERRUN] == 4);
 	CHECK(feed.stats.malformed[TICKPATH_MALFORMED_TYPE] == 6);
 	CHECK(feed.stats.malformed[TICKPATH_MALFORMED_LENGTH] == 0);

@@ -138,6 +138,9 @@
  *                                     enum tickpath_malformed reason seen,
  *                                     the attribute type being the reason
  *
+ * In these two nests an empty attribute of type 0 may precede a counter, to
+ * align it on architectures that need it (elsewhere the PAD attributes do).
+ *
  * A fragmented datagram is left whole to the stack, which reassembles it; it
  * counts once (PACKETS, PASSED and MALFORMED/FRAGMENT), by its first
  * fragment, the one with the UDP header that matches the feed.  Later
