@@ -303,6 +303,8 @@ static int tpgen_finish(struct tpgen *g)
 		fprintf(stderr, "tpgen: skipped %" PRIu64 " empty and %" PRIu64
 			" too long messages%s\n", g->replay.empty, g->too_long,
 			g->replay.truncated ? "; the file ends mid-message" : "");
+	if (g->replay.truncated)
+		g->err = -1;
 	if (g->o.verbose)
 		fprintf(stderr, "tpgen: %" PRIu64 " messages, %" PRIu64
 			" frames\n", g->pack.next_msg, g->out.frames);

@@ -133,7 +133,7 @@ static int tp_u64(const char *s, uint64_t min, uint64_t max, uint64_t *v)
 	char *end;
 
 	errno = 0;
-	*v = strtoull(s, &end, 0);
+	*v = strtoull(s, &end, 10);
 	return errno || end == s || *end || *s == '-' || *v < min || *v > max ?
 	       -1 : 0;
 }

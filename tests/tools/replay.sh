@@ -22,21 +22,28 @@ sys.exit(off != len(data) or n != 50000)'
 "$TPGEN" --replay - -w stdin.pcap < day.bin
 check "replay from standard input" cmp -s day.pcap stdin.pcap
 
-# Two empty entries, a message no packet of 100 bytes can hold, and a last
-# entry cut short: three skipped and counted, the truncation reported.
+# Two empty entries and a message no packet of 100 bytes can hold: skipped
+# and counted.  A file that ends mid-message fails, like a truncated pcap
+# in tpcat, after replaying what it holds.
 python3 - <<'PY'
 import struct
 data = open("day.bin", "rb").read()
 first = data[:2 + struct.unpack_from(">H", data)[0]]
 bad = first + b"\0\0" + struct.pack(">H", 90) + bytes(90) + b"\0\0" + first
-open("bad.bin", "wb").write(bad + struct.pack(">H", 30) + bytes(10))
+open("bad.bin", "wb").write(bad)
+open("cut.bin", "wb").write(bad + struct.pack(">H", 30) + bytes(10))
 PY
 "$TPGEN" --replay bad.bin --max-payload 100 -j bad.jsonl 2> bad.err
 status=$?
 check "bad entries: the run still succeeds" [ $status = 0 ]
 check "bad entries: the good messages go through" [ "$(lines bad.jsonl)" = 2 ]
 check "bad entries: counted and reported" \
-	grep -q 'skipped 2 empty and 1 too long messages; the file ends mid-message' bad.err
+	grep -q 'skipped 2 empty and 1 too long messages$' bad.err
+"$TPGEN" --replay cut.bin --max-payload 100 -j cut.jsonl 2> cut.err
+status=$?
+check "a file cut mid-message: fails" [ $status = 1 ]
+check "a file cut mid-message: what it holds goes through" [ "$(lines cut.jsonl)" = 2 ]
+check "a file cut mid-message: reported" grep -q 'the file ends mid-message' cut.err
 : > empty.bin
 "$TPGEN" --replay empty.bin -w empty.pcap --log empty.log
 check "an empty BinaryFILE: only the end of session" \
