@@ -4,6 +4,7 @@
  * Reading records is inline (tickpath_reader.h), on the cursor of
  * tickpath_ring.h.
  */
+#define _GNU_SOURCE	/* ppoll() */
 #include "tickpath.h"
 
 #include <errno.h>
@@ -137,13 +138,22 @@ int tp_sub_arm(struct tp_sub *sub)
 
 int tp_sub_wait(struct tp_sub *sub, int timeout_ms)
 {
+	return tp_sub_pwait(sub, timeout_ms, NULL);
+}
+
+int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask)
+{
 	struct pollfd pfd = { .fd = sub->fd, .events = POLLIN };
+	struct timespec timeout = {
+		.tv_sec = timeout_ms / 1000,
+		.tv_nsec = timeout_ms % 1000 * 1000000L,
+	};
 	int ret;
 
 	ret = tp_sub_arm(sub);
 	if (ret < 0)
 		return ret;
-	ret = poll(&pfd, 1, timeout_ms);
+	ret = ppoll(&pfd, 1, timeout_ms < 0 ? NULL : &timeout, sigmask);
 	if (ret < 0)
 		return -errno;
 	/* Records first: a dead ring is drained before it says EPIPE. */

@@ -154,6 +154,13 @@ static uint32_t tp_swap32(uint32_t v)
 	return __builtin_bswap32(v);
 }
 
+static bool tp_link_known(uint32_t linktype)
+{
+	return linktype == TP_LINK_ETHERNET || linktype == TP_LINK_SLL ||
+	       linktype == TP_LINK_SLL2 || linktype == TP_LINK_RAW ||
+	       linktype == TP_LINK_IPV4;
+}
+
 const char *tp_pcap_open(struct tp_pcap *p, FILE *f)
 {
 	struct tp_pcap_file_header h;
@@ -174,7 +181,10 @@ const char *tp_pcap_open(struct tp_pcap *p, FILE *f)
 		return "not a pcap file";
 	p->nsec = magic == TP_PCAP_MAGIC_NSEC;
 	p->linktype = p->swapped ? tp_swap32(h.linktype) : h.linktype;
-	p->linktype &= 0x0fffffff;	/* the upper bits carry FCS info */
+	p->linktype &= 0x03ffffff;	/* as LT_LINKTYPE(): the rest is FCS info */
+	if (!tp_link_known(p->linktype))
+		return "link type not supported (Ethernet, Linux cooked v1 and v2, "
+		       "raw IPv4 are)";
 	return NULL;
 }
 
@@ -261,16 +271,16 @@ static enum tp_udp_status tp_udp_payload(const uint8_t *ip, uint32_t ihl,
 	udp_len = tp_be16(udp + 4);
 	if (udp_len < TP_UDP_HLEN || udp_len > tot - ihl)
 		return TP_UDP_BAD_UDP;
-	if (tp_be16(udp + 6) &&
-	    tp_fold(tp_sum(tp_pseudo_sum(ip + 12, udp_len), udp, udp_len)) !=
-	    0xffff)
-		return TP_UDP_BAD_CSUM;
 	memcpy(&u->saddr, ip + 12, 4);
 	memcpy(&u->daddr, ip + 16, 4);
 	u->sport = tp_be16(udp);
 	u->dport = tp_be16(udp + 2);
 	u->payload = udp + TP_UDP_HLEN;
 	u->len = udp_len - TP_UDP_HLEN;
+	if (tp_be16(udp + 6) &&
+	    tp_fold(tp_sum(tp_pseudo_sum(ip + 12, udp_len), udp, udp_len)) !=
+	    0xffff)
+		return TP_UDP_BAD_UDP_CSUM;
 	return TP_UDP_OK;
 }
 

@@ -63,7 +63,10 @@ enum tp_udp_status {
 	TP_UDP_TRUNCATED,	/* captured short of its IPv4 length */
 	TP_UDP_BAD_IP,		/* bad IPv4 header or total length */
 	TP_UDP_BAD_UDP,		/* bad UDP length */
-	TP_UDP_BAD_CSUM,	/* bad IPv4 header or UDP checksum */
+	TP_UDP_BAD_CSUM,	/* bad IPv4 header checksum */
+	TP_UDP_BAD_UDP_CSUM,	/* bad UDP checksum; *u is filled (a capture on a
+				 * sender that offloads checksums has them)
+				 */
 	TP_UDP_FRAGMENT,
 };
 

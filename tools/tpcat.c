@@ -37,11 +37,13 @@ struct tpcat_stats {
 	uint64_t other;		/* frames that are not the feed's */
 	uint64_t truncated;	/* captured short */
 	uint64_t malformed[TICKPATH_MALFORMED_MAX + 1];
+	uint64_t udp_csum;	/* of malformed checksum: the UDP one (-K) */
 };
 
 struct tpcat {
 	bool json;
 	bool stats;
+	bool verify_csum;	/* -K turns it off, as in tcpdump */
 	uint64_t limit;		/* 0: none */
 	uint16_t port;		/* 0: any */
 	uint32_t group;		/* 0: any */
@@ -71,6 +73,10 @@ static void tpcat_usage(FILE *out)
 "                        the feed's R messages); locate 0 always passes\n"
 "  -p, --port N          only UDP packets to this port\n"
 "  -g, --group ADDR      only UDP packets to this address\n"
+"  -K, --dont-verify-checksums\n"
+"                        decode packets whose UDP checksum is wrong, as a\n"
+"                        capture on a sender that offloads checksums has\n"
+"                        them (-p, -g and -K apply to -r only)\n"
 "      --stats           counts on stderr at the end, as key=value: live,\n"
 "                        records read and printed, lost and laps; offline,\n"
 "                        packets, messages, heartbeats, end of session, and\n"
@@ -134,12 +140,19 @@ static bool tpcat_frame(struct tpcat *c, const struct tp_pcap *p,
 		[TP_UDP_BAD_IP] = TICKPATH_MALFORMED_IP,
 		[TP_UDP_BAD_UDP] = TICKPATH_MALFORMED_UDP,
 		[TP_UDP_BAD_CSUM] = TICKPATH_MALFORMED_CSUM,
+		[TP_UDP_BAD_UDP_CSUM] = TICKPATH_MALFORMED_CSUM,
 		[TP_UDP_FRAGMENT] = TICKPATH_MALFORMED_FRAGMENT,
 	};
 	enum tp_udp_status status;
 	struct tp_udp u;
 
 	status = tp_udp_parse(p, r, &u);
+	if (status == TP_UDP_BAD_UDP_CSUM) {
+		if (!c->verify_csum)
+			status = TP_UDP_OK;
+		else
+			c->st.udp_csum++;
+	}
 	if (status == TP_UDP_OK &&
 	    ((c->port && u.dport != c->port) || (c->group && u.daddr != c->group)))
 		status = TP_UDP_OTHER;
@@ -194,6 +207,7 @@ static void tpcat_stop(int sig)
 static int tpcat_live(struct tpcat *c, const char *name)
 {
 	struct sigaction sa = { .sa_handler = tpcat_stop };	/* no SA_RESTART */
+	sigset_t stops, unblocked;
 	uint64_t records = 0;
 	struct tp_sub *sub;
 	int ret;
@@ -203,6 +217,13 @@ static int tpcat_live(struct tpcat *c, const char *name)
 		fprintf(stderr, "tpcat: %s: %s\n", name, strerror(-ret));
 		return 1;
 	}
+	/* Blocked but while asleep: a signal between the check of
+	 * tpcat_stopped and the sleep would be lost otherwise.
+	 */
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stops, &unblocked);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	while (!tpcat_stopped) {
@@ -215,7 +236,7 @@ static int tpcat_live(struct tpcat *c, const char *name)
 		}
 		/* Output reaches a pipe before we sleep, as tcpdump -l does. */
 		fflush(stdout);
-		ret = tp_sub_wait(sub, -1);
+		ret = tp_sub_pwait(sub, -1, &unblocked);
 		if (ret < 0 && ret != -EINTR)
 			break;
 	}
@@ -254,6 +275,7 @@ static const struct option tpcat_options[] = {
 	{ "symbols", required_argument, NULL, 's' },
 	{ "port", required_argument, NULL, 'p' },
 	{ "group", required_argument, NULL, 'g' },
+	{ "dont-verify-checksums", no_argument, NULL, 'K' },
 	{ "stats", no_argument, NULL, 'S' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -279,6 +301,9 @@ static int tpcat_option(struct tpcat *c, int opt, const char *arg)
 		return 0;
 	case 'S':
 		c->stats = true;
+		return 0;
+	case 'K':
+		c->verify_csum = false;
 		return 0;
 	case 'c':
 		return tpcat_number(arg, UINT64_MAX, &c->limit) || !c->limit ?
@@ -312,7 +337,8 @@ int main(int argc, char **argv)
 	const char *path = NULL;
 	int opt, err;
 
-	while ((opt = getopt_long(argc, argv, "r:jc:t:l:s:p:g:h", tpcat_options,
+	c.verify_csum = true;
+	while ((opt = getopt_long(argc, argv, "r:jc:t:l:s:p:g:Kh", tpcat_options,
 				  NULL)) != -1) {
 		if (opt == 'h') {
 			tpcat_usage(stdout);
@@ -327,6 +353,9 @@ int main(int argc, char **argv)
 	}
 	if (path ? optind != argc : optind != argc - 1)
 		return tpcat_usage_error("give a subscription, or a pcap with -r FILE", "");
+	/* The kernel chose the feed's packets already. */
+	if (!path && (c.port || c.group || !c.verify_csum))
+		return tpcat_usage_error("-p, -g and -K apply to a pcap (-r) only", "");
 	c.syms = tp_symtab_new();
 	if (!c.syms)
 		return 1;
@@ -335,6 +364,10 @@ int main(int argc, char **argv)
 		err = 1;
 	if (c.stats && path)
 		tpcat_print_stats(&c.st);
+	if (c.st.udp_csum)
+		fprintf(stderr, "tpcat: %" PRIu64 " packets with a bad UDP checksum "
+			"skipped (captured on the sender? -K decodes them)\n",
+			c.st.udp_csum);
 	tp_filter_free(&c.filter);
 	free(c.syms);
 	return err;

@@ -48,6 +48,31 @@ check "damaged frames: counted by reason" \
 	grep -q 'other=2 truncated=1 ip=1 udp=1 checksum=2 fragment=1 ' damaged.stats
 check "damaged frames: the others decode" \
 	[ "$(lines damaged.jsonl)" -lt "$(lines all.jsonl)" -a "$(lines damaged.jsonl)" -gt 19000 ]
+check "damaged frames: a hint at -K for the bad UDP checksum" \
+	grep -q '^tpcat: 1 packets with a bad UDP checksum skipped .*-K' damaged.stats
+"$TPCAT" -r damaged.pcap -j -K --stats > unverified.jsonl 2> unverified.stats
+check "-K: the frame with a bad UDP checksum decodes too" \
+	[ "$(lines unverified.jsonl)" -gt "$(lines damaged.jsonl)" ]
+check "-K: the bad IPv4 header checksum still counts" \
+	grep -q ' checksum=1 ' unverified.stats
+check "-K: no hint" bash -c '! grep -q "^tpcat:" unverified.stats'
+check "-p, -g, -K live: a usage error" bash -c '"$0" -K sub 2> /dev/null; [ $? = 2 ]' "$TPCAT"
+
+# The link type's upper bits may say the frames end with an FCS (libpcap's
+# LT_FCS_DATALINK_EXT); a link type tpcat cannot read is refused.
+python3 -c '
+import sys
+d = bytearray(open("day.pcap", "rb").read())
+d[20:24] = int(sys.argv[1], 0).to_bytes(4, "little")
+open(sys.argv[2], "wb").write(d)' 0x04000001 fcs.pcap
+check "an Ethernet link type with FCS bits" cmp -s all.jsonl <("$TPCAT" -r fcs.pcap -j)
+python3 -c '
+import sys
+d = bytearray(open("day.pcap", "rb").read())
+d[20:24] = (0).to_bytes(4, "little")
+open("null.pcap", "wb").write(d)'
+check "an unsupported link type: fails and says so" \
+	bash -c '! "$0" -r null.pcap 2> err && grep -q "link type not supported" err' "$TPCAT"
 
 head -c 30000 day.pcap > cut.pcap
 "$TPCAT" -r cut.pcap > cut.txt 2> cut.err

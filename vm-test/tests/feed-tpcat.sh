@@ -3,7 +3,8 @@
 # them: the records tpcat prints from a ring filtered in the kernel, and
 # from an unfiltered ring filtered by tpcat itself, are those tpcat -r
 # decodes from the pcap of the same day with the same filter; -c stops it;
-# the counters tpctl prints agree with what was sent and what was read.
+# the counters tpctl prints agree with what was sent and what was read;
+# SIGINT stops a sleeping tpcat.
 . "$TP_SRC/vm-test/lib.sh"
 
 tpcat=$TP_BUILD/user/tpcat
@@ -63,6 +64,20 @@ rx "$tpctl" sub del all
 wait $quotes || fail "tpcat quotes: $(cat quotes.stats)"
 wait $all || fail "tpcat all: $(cat all.stats)"
 cat quotes.stats all.stats
+
+# On a quiet ring tpcat sleeps; SIGINT ends it at once, with status 0.
+rx "$tpctl" sub add idle channel itch
+spawn ip netns exec rx "$tpcat" idle
+idle=$!
+mapped $idle
+kill -INT $idle
+for ((i = 0; i < 100; i++)); do
+	kill -0 $idle 2> /dev/null || break
+	sleep 0.1
+done
+! kill -0 $idle 2> /dev/null || fail "tpcat still runs 10 s after SIGINT"
+wait $idle || fail "tpcat's status after SIGINT"
+echo "ok: SIGINT ends tpcat"
 
 # tpctl's text: the numbers under their names.
 column() { # TEXT NAME: the number below NAME in the table that has it
