@@ -199,10 +199,11 @@ int tp_genl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		}
 	}
 	cb->args[0] = sent;
-	/* EMSGSIZE after some objects: the rest in the next skb; before any:
-	 * this one cannot fit, an error the dump must end with.
+	/* Full after some objects: the rest go in the next skb.  Full before
+	 * any: this one can never fit, and 6.1's netlink_dump() ends the dump
+	 * with whatever error is returned.
 	 */
-	return ret ?: skb->len;
+	return ret && !skb->len ? ret : skb->len;
 }
 
 const char *tp_genl_get_name(struct genl_info *info, int type)
@@ -285,7 +286,7 @@ static int tp_genl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	rtnl_unlock();
 
 	cb->args[0] = sent;
-	return ret ?: skb->len;
+	return ret && !skb->len ? ret : skb->len;	/* as tp_genl_dump_list() */
 }
 
 static const struct genl_small_ops tp_genl_ops[] = {

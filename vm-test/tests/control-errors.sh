@@ -96,6 +96,17 @@ assert_eq "$(genl SUB_SET SUB_NAME=str:own SUB_OWNER_GID=u32:0)" \
 	"95 tickpath: only the filter changes: types, locates and symbols" "set the owner"
 in_rx "$tpctl" sub del own
 
+# A listing longer than one netlink message: 20 subscriptions of 1,024
+# locates, about 44 KB, in more than one dump skb, all of them shown.
+for i in $(seq 20); do
+	in_rx "$tpctl" sub add "big$i" channel f locates 1-1024
+done
+assert_eq "$(in_rx "$tpctl" sub show | grep -c '^big[0-9]*: .* locates 1-1024$')" 20 \
+	"subscriptions listed by a dump of several messages"
+for i in $(seq 20); do
+	in_rx "$tpctl" sub del "big$i"
+done
+
 # Nothing changed on the way.
 assert_eq "$(in_rx "$tpctl" -j sub show | python3 -c 'import json,sys; print([(s["name"], s["types"]) for s in json.load(sys.stdin)])')" \
 	"[('s', 'AFE')]" "subscriptions after the refusals"
