@@ -205,9 +205,12 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 	u64 missing, seen;
 
 	/* Reordered from before the session change: too late for the rings,
-	 * which have moved on, and no reason to move them back.
+	 * which have moved on, and no reason to move them back.  Only for a
+	 * while: had the change come from one stray packet, the real session
+	 * takes the channel back.
 	 */
-	if (ch->have_left && !memcmp(ch->left, mold->session, TP_MOLD_SESSION_LEN)) {
+	if (ch->have_left && !memcmp(ch->left, mold->session, TP_MOLD_SESSION_LEN) &&
+	    time_before(jiffies, ch->left_at + TP_CHANNEL_STALE_WINDOW)) {
 		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_STALE]);
 		return count;
 	}
@@ -219,6 +222,7 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 		if (ch->have_session) {
 			memcpy(ch->left, ch->session, TP_MOLD_SESSION_LEN);
 			ch->have_left = true;
+			ch->left_at = jiffies;
 		}
 		ch->next_seq = ch->have_session ? 1 : mold->seq;
 		ch->have_session = true;

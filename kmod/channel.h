@@ -16,6 +16,8 @@ struct tp_stats;
 struct tp_sub;
 
 #define TP_CHANNEL_LINES 1	/* A/B arbitration will make it 2 */
+/* How long packets of the session left count as late, not as a change. */
+#define TP_CHANNEL_STALE_WINDOW HZ
 
 /* The symbols the Stock Directory announced, by locate, and in which order. */
 struct tp_directory {
@@ -43,6 +45,7 @@ struct tp_channel {
 	bool have_left;
 	u8 session[TP_MOLD_SESSION_LEN];
 	u8 left[TP_MOLD_SESSION_LEN];	/* the session before this one */
+	unsigned long left_at;		/* jiffies when it was left */
 	u64 next_seq;
 	struct list_head subs;		/* tp_sub.channel_node */
 	struct tp_directory *directory;

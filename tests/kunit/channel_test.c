@@ -289,8 +289,8 @@ static void tp_chtest_end_and_new_session(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_SESSIONS), 2ULL);
 }
 
-/* Packets of the session left, reordered after the change, are skipped:
- * they neither move the channel back nor show as a gap.
+/* Packets of the session left, reordered after the change, are skipped for
+ * a while: they neither move the channel back nor show as a gap.
  */
 static void tp_chtest_stale_session(struct kunit *test)
 {
@@ -313,6 +313,16 @@ static void tp_chtest_stale_session(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_GAPS), 0ULL);
 	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_HEARTBEATS), 0ULL);
 	KUNIT_EXPECT_EQ(test, t->feed->channel->next_seq, 4ULL);
+
+	/* Past the window, the session left is a change again: a stray packet
+	 * of another session cannot hold the channel.
+	 */
+	t->feed->channel->left_at -= 2 * TP_CHANNEL_STALE_WINDOW;
+	tp_chtest_deletes(test, t, "SESSION001", 1, 1);
+	tp_chtest_expect(test, t, 0, TICKPATH_REC_SESSION, 1);
+	tp_chtest_expect_deletes(test, t, 1, 1);
+	tp_chtest_expect_end(test, t, 0);
+	KUNIT_EXPECT_EQ(test, tp_chtest_counter(t, TICKPATH_FEED_STATS_A_SESSIONS), 3ULL);
 }
 
 /* An all-zero stock field is a symbol too: announced once per locate. */

@@ -149,9 +149,11 @@
  * into one skb (UDP GRO forwarding on the device) are left to the stack
  * too, counted in PACKETS and PASSED.
  *
- * After a session change, packets of the session left (reordered from
- * before the change) are skipped and counted as STALE: the rings have moved
- * on.  Only the last session left is remembered.
+ * For a second after a session change, packets of the session left
+ * (reordered from before the change) are skipped and counted as STALE: the
+ * rings have moved on.  Later, such a packet is a session change again, so
+ * that one stray packet cannot hold a channel away from its real session.
+ * Only the last session left is remembered.
  *
  * TICKPATH_CMD_SUB_ADD
  * --------------------
