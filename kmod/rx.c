@@ -64,15 +64,17 @@ static enum tickpath_malformed tp_rx_check(struct sk_buff *skb, unsigned int *ul
  * Reassembly is the stack's job, and so is splitting what GRO merged: ours
  * are whole datagrams, one per skb.
  */
-static rx_handler_result_t tp_rx_pass(struct tp_feed *feed, bool fragment)
+static rx_handler_result_t tp_rx_pass(struct tp_feed *feed, const struct sk_buff *skb,
+				      bool fragment)
 {
 	struct tp_stats *stats = this_cpu_ptr(feed->stats);
+	unsigned int datagrams = skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1;
 
 	u64_stats_update_begin(&stats->syncp);
-	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PACKETS]);
+	u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_PACKETS], datagrams);
 	if (fragment)
 		u64_stats_inc(&stats->c[TP_FEED_MALFORMED + TICKPATH_MALFORMED_FRAGMENT]);
-	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PASSED]);
+	u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_PASSED], datagrams);
 	u64_stats_update_end(&stats->syncp);
 	return RX_HANDLER_PASS;
 }
@@ -127,12 +129,12 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 	struct tp_feed *feed;
 
 	/* Not ours: another VLAN's (its tag still on when no VLAN device took
-	 * it), another host's, or our own multicast looped back to local
-	 * sockets.
+	 * it; VLAN 0 only carries a priority), another host's, or our own
+	 * multicast looped back to local sockets.
 	 */
 	if (skb->protocol != htons(ETH_P_IP) || list_empty(&port->feeds) ||
-	    skb_vlan_tag_present(skb) || skb->pkt_type == PACKET_OTHERHOST ||
-	    skb->pkt_type == PACKET_LOOPBACK)
+	    (skb_vlan_tag_present(skb) && skb_vlan_tag_get_id(skb)) ||
+	    skb->pkt_type == PACKET_OTHERHOST || skb->pkt_type == PACKET_LOOPBACK)
 		return RX_HANDLER_PASS;
 	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
 	if (!iph || iph->version != 4 || iph->protocol != IPPROTO_UDP ||
@@ -151,6 +153,6 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 	if (!feed)
 		return RX_HANDLER_PASS;
 	if (ip_is_fragment(iph) || skb_is_gso(skb))
-		return tp_rx_pass(feed, ip_is_fragment(iph));
+		return tp_rx_pass(feed, skb, ip_is_fragment(iph));
 	return tp_rx_feed(port, feed, pskb);
 }
