@@ -93,12 +93,14 @@ int tp_sub_arm(struct tp_sub *sub);
  * was read (-EPIPE).  -EINTR if a signal came.
  */
 int tp_sub_wait(struct tp_sub *sub, int timeout_ms);
+#ifdef _POSIX_C_SOURCE		/* sigset_t; strict ISO C has none */
 /*
  * The same, with @sigmask in place while it sleeps (as ppoll()): a program
  * that blocks a signal, checks what its handler sets, then waits with the
  * signal unblocked cannot lose it in between.
  */
 int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask);
+#endif
 
 uint64_t tp_sub_lost(const struct tp_sub *sub);	/* records lost to laps */
 uint64_t tp_sub_laps(const struct tp_sub *sub);	/* times lapped */

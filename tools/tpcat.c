@@ -147,15 +147,15 @@ static bool tpcat_frame(struct tpcat *c, const struct tp_pcap *p,
 	struct tp_udp u;
 
 	status = tp_udp_parse(p, r, &u);
+	if ((status == TP_UDP_OK || status == TP_UDP_BAD_UDP_CSUM) &&
+	    ((c->port && u.dport != c->port) || (c->group && u.daddr != c->group)))
+		status = TP_UDP_OTHER;
 	if (status == TP_UDP_BAD_UDP_CSUM) {
 		if (!c->verify_csum)
 			status = TP_UDP_OK;
 		else
 			c->st.udp_csum++;
 	}
-	if (status == TP_UDP_OK &&
-	    ((c->port && u.dport != c->port) || (c->group && u.daddr != c->group)))
-		status = TP_UDP_OTHER;
 	switch (status) {
 	case TP_UDP_OK:
 		return tpcat_packet(c, u.payload, u.len, r->time_ns);
@@ -212,20 +212,19 @@ static int tpcat_live(struct tpcat *c, const char *name)
 	struct tp_sub *sub;
 	int ret;
 
+	/* Before the ring is mapped, so that whoever sees it mapped may
+	 * signal.
+	 */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
 	ret = tp_sub_open(name, &sub);
 	if (ret) {
 		fprintf(stderr, "tpcat: %s: %s\n", name, strerror(-ret));
 		return 1;
 	}
-	/* Blocked but while asleep: a signal between the check of
-	 * tpcat_stopped and the sleep would be lost otherwise.
-	 */
-	sigemptyset(&stops);
-	sigaddset(&stops, SIGINT);
-	sigaddset(&stops, SIGTERM);
-	sigprocmask(SIG_BLOCK, &stops, &unblocked);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	while (!tpcat_stopped) {
 		ret = tp_sub_read(sub, &c->rec);
 		if (ret > 0) {
@@ -236,7 +235,12 @@ static int tpcat_live(struct tpcat *c, const char *name)
 		}
 		/* Output reaches a pipe before we sleep, as tcpdump -l does. */
 		fflush(stdout);
-		ret = tp_sub_pwait(sub, -1, &unblocked);
+		/* Blocked from the check to the sleep, which unblocks them: a
+		 * signal in between would be lost otherwise.
+		 */
+		sigprocmask(SIG_BLOCK, &stops, &unblocked);
+		ret = tpcat_stopped ? 0 : tp_sub_pwait(sub, -1, &unblocked);
+		sigprocmask(SIG_SETMASK, &unblocked, NULL);
 		if (ret < 0 && ret != -EINTR)
 			break;
 	}
