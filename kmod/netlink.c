@@ -179,6 +179,17 @@ int tp_genl_reply(struct genl_info *info, tp_genl_fill_t fill, const void *obj,
 	return genlmsg_reply(msg, info);
 }
 
+/*
+ * What a dump call returns after a fill failed with @ret, or none did (0).
+ * Full after some objects: the rest go in the next skb.  Full before any:
+ * this one can never fit, and 6.1's netlink_dump() ends the dump with
+ * whatever error is returned.
+ */
+static int tp_genl_dump_end(const struct sk_buff *skb, int ret)
+{
+	return ret && !skb->len ? ret : skb->len;
+}
+
 int tp_genl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		      const struct list_head *head, size_t node_offset,
 		      tp_genl_fill_t fill)
@@ -199,11 +210,7 @@ int tp_genl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		}
 	}
 	cb->args[0] = sent;
-	/* Full after some objects: the rest go in the next skb.  Full before
-	 * any: this one can never fit, and 6.1's netlink_dump() ends the dump
-	 * with whatever error is returned.
-	 */
-	return ret && !skb->len ? ret : skb->len;
+	return tp_genl_dump_end(skb, ret);
 }
 
 const char *tp_genl_get_name(struct genl_info *info, int type)
@@ -286,7 +293,7 @@ static int tp_genl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	rtnl_unlock();
 
 	cb->args[0] = sent;
-	return ret && !skb->len ? ret : skb->len;	/* as tp_genl_dump_list() */
+	return tp_genl_dump_end(skb, ret);
 }
 
 static const struct genl_small_ops tp_genl_ops[] = {

@@ -5,9 +5,8 @@
 #include "filter.h"
 
 #include <linux/list.h>
-#include <net/net_namespace.h>
-
 #include <linux/uidgid.h>
+#include <net/net_namespace.h>
 
 struct netlink_ext_ack;
 struct tp_channel;
