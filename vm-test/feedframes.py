@@ -17,21 +17,18 @@ The payload is a MoldUDP64 heartbeat of session SESSION announcing sequence
 999999: a receiver that took any of these would report a gap.  The
 fragmented datagram is 2000 bytes of it, padded.
 """
+import os
 import socket
 import struct
 import sys
 
+# The Internet checksum of the tool tests' pcap rewriter.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "tools"))
+from pcap_variants import csum as checksum  # noqa: E402
+
 SESSION = b"TPGEN00001"
 PAYLOAD = SESSION + struct.pack("!QH", 999999, 0)
-
-
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack(f"!{len(data) // 2}H", data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
 
 
 def udp(src, dst, port, payload, length=None, bad_csum=False):
