@@ -137,19 +137,31 @@ feed_link() {
 	ip -n "$3" addr add 10.77.0.1/24 dev "$4"
 }
 
-# wait_file FILE SECONDS WHAT: fails unless FILE exists within SECONDS.
-wait_file() {
-	local i
-	for ((i = 0; i < $2 * 10; i++)); do
-		[ -e "$1" ] && return 0
+# wait_until SECONDS WHAT COMMAND...: fails ("WHAT after SECONDS s") unless
+# COMMAND, tried every 0.1 s, succeeds within SECONDS.
+wait_until() {
+	local seconds=$1 what=$2 i
+	shift 2
+	for ((i = 0; i < seconds * 10; i++)); do
+		"$@" && return 0
 		sleep 0.1
 	done
-	fail "$3: no $1 after $2 s"
+	fail "$what after $seconds s"
+}
+
+# wait_file FILE SECONDS WHAT: fails unless FILE exists within SECONDS.
+wait_file() {
+	wait_until "$2" "$3: no $1" test -e "$1"
 }
 
 # json_num KEY: the first number stored under KEY in the JSON on stdin.
 json_num() {
 	grep -o "\"$1\":[0-9]*" | head -n1 | cut -d: -f2
+}
+
+# ended NS FEED: the feed has counted the day's end of session.
+ended() {
+	[ "$(ip netns exec "$1" "$tpctl" -j -s feed show "$2" | json_num end_of_session)" = 1 ]
 }
 
 # feed_check NS FEED EXPECTED WHAT [ADJUST]: the feed's counters (tpctl -j

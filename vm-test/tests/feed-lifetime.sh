@@ -45,12 +45,8 @@ feed_up() {
 
 # send_day NS FEED: a short day from tx, once the feed has seen all of it.
 send_day() {
-	local deadline=$((SECONDS + 60))
 	ip netns exec tx "$tpgen" "${day[@]}" --send -i tx0
-	until [ "$(ip netns exec "$1" "$tpctl" -j -s feed show "$2" | json_num end_of_session)" = 1 ]; do
-		[ $SECONDS -lt $deadline ] || fail "the day did not get through"
-		sleep 0.2
-	done
+	wait_until 60 "the day did not get through" ended "$1" "$2"
 }
 
 declare -A holders

@@ -25,13 +25,8 @@ rx "$tpctl" sub add quotes channel itch types AFE locates 1-3
 rx "$tpctl" sub add all channel itch
 
 # A reader sees what is published after it maps the ring.
-mapped() { # PID: the process has mapped a ring
-	local i
-	for ((i = 0; i < 600; i++)); do
-		grep -q /dev/tickpath "/proc/$1/maps" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	fail "process $1 mapped no ring"
+mapped() { # PID
+	wait_until 60 "no ring mapped by process $1" grep -qs /dev/tickpath "/proc/$1/maps"
 }
 spawn ip netns exec rx "$tpcat" -j --stats quotes > quotes.json 2> quotes.stats
 quotes=$!
@@ -52,11 +47,7 @@ grep -q "^[0-9:.]* 1 SESSION 0 " five.txt || fail "the first record is the sessi
 
 # The day ends with its end of session; then the rings go and the readers
 # drain them and stop.
-deadline=$((SECONDS + 120))
-until rx "$tpctl" -j -s feed show itch | grep -q '"end_of_session":1'; do
-	[ $SECONDS -lt $deadline ] || fail "the end of session never arrived"
-	sleep 0.5
-done
+wait_until 120 "no end of session" ended rx itch
 stats=$(rx "$tpctl" -s feed show itch)
 echo "$stats"
 sub_stats=$(rx "$tpctl" -s sub show quotes)
@@ -73,11 +64,8 @@ spawn ip netns exec rx "$tpcat" idle
 idle=$!
 mapped $idle
 kill -INT $idle
-for ((i = 0; i < 100; i++)); do
-	kill -0 $idle 2> /dev/null || break
-	sleep 0.1
-done
-! kill -0 $idle 2> /dev/null || fail "tpcat still runs 10 s after SIGINT"
+gone() { ! kill -0 "$1" 2> /dev/null; }
+wait_until 10 "SIGINT has not ended tpcat" gone $idle
 wait $idle || fail "tpcat's status after SIGINT"
 echo "ok: SIGINT ends tpcat"
 
