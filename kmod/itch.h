@@ -9,7 +9,7 @@
 #define _TP_ITCH_H
 
 #include "itch_compat.h"
-#include "../lib/tickpath_ring.h"
+#include <linux/tickpath_ring.h>
 #include <linux/tickpath.h>
 
 #define TP_MOLD_HEADER_LEN 20

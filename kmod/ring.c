@@ -5,11 +5,11 @@
  * in every reader's mapping alike, so that a two-slot record at the end of
  * the ring reads as one piece.  The pages start zeroed: a reader never sees
  * a byte the ring did not write.  The protocol itself, stamps and head, is
- * in lib/tickpath_ring.h, shared with the readers.
+ * in uapi/linux/tickpath_ring.h, shared with the readers.
  */
 
 #include "ring.h"
-#include "../lib/tickpath_ring.h"
+#include <linux/tickpath_ring.h>
 
 #include <linux/gfp.h>
 #include <linux/log2.h>

@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "tickpath_ring.h"
+#include <linux/tickpath_ring.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -6,7 +6,7 @@
 #ifndef _TP_RING_PATTERN_H
 #define _TP_RING_PATTERN_H
 
-#include "../../lib/tickpath_ring.h"
+#include <linux/tickpath_ring.h>
 
 static inline void tp_ring_pattern_fill(struct tickpath_rec *rec, __u64 n,
 					bool two)

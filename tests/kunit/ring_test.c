@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: the ring as the kernel writes it, read back through the kernel's
- * own double mapping with the readers' cursor (lib/tickpath_ring.h), the
+ * own double mapping with the readers' cursor (uapi/linux/tickpath_ring.h), the
  * lines libtickpath runs in user space.
  */
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
 /*
  * The ring protocol of "Rings" in uapi/linux/tickpath.h, in one place:
  * stamps, the head word, the producer's store of one record and the
