@@ -8,12 +8,13 @@
 
 #ifdef __KERNEL__
 
+#include "compat.h"
+
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <asm/unaligned.h>
 
 #define tp_get_be16 get_unaligned_be16
 #define tp_get_be32 get_unaligned_be32
