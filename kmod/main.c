@@ -56,4 +56,5 @@ module_init(tp_mod_init);
 module_exit(tp_mod_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("tickpath: market-data feeds decoded in the receive path");
+MODULE_VERSION(TP_VERSION);
 MODULE_ALIAS_GENL_FAMILY(TICKPATH_GENL_NAME);

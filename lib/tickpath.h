@@ -207,6 +207,12 @@ size_t tp_symbol_len(const struct tp_symbol *sym);
 int tp_symbols_parse(const char *text, struct tp_symbol **symbols,
 		     size_t *nr, const char **bad);
 
+/* Versions: the library's, and the loaded module's into @buf (0, or
+ * -ENOENT when the module is not loaded).
+ */
+const char *tp_version(void);
+int tp_module_version(char *buf, size_t size);
+
 /* Names of enum values; "unknown" for values this library does not know. */
 const char *tp_port_mode_name(enum tickpath_port_mode mode);
 const char *tp_proto_name(enum tickpath_proto proto);

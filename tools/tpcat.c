@@ -27,6 +27,7 @@
 #include "recfilter.h"
 #include "recprint.h"
 #include "tickpath.h"
+#include "version.h"
 
 struct tpcat_stats {
 	uint64_t packets;	/* UDP packets taken for the feed */
@@ -81,6 +82,7 @@ static void tpcat_usage(FILE *out)
 "                        records read and printed, lost and laps; offline,\n"
 "                        packets, messages, heartbeats, end of session, and\n"
 "                        malformed ones by reason\n"
+"  -V, --version    print tpcat's version and the running module's\n"
 "  -h, --help\n");
 }
 
@@ -281,6 +283,7 @@ static const struct option tpcat_options[] = {
 	{ "group", required_argument, NULL, 'g' },
 	{ "dont-verify-checksums", no_argument, NULL, 'K' },
 	{ "stats", no_argument, NULL, 'S' },
+	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -342,12 +345,14 @@ int main(int argc, char **argv)
 	int opt, err;
 
 	c.verify_csum = true;
-	while ((opt = getopt_long(argc, argv, "r:jc:t:l:s:p:g:Kh", tpcat_options,
+	while ((opt = getopt_long(argc, argv, "r:jc:t:l:s:p:g:KVh", tpcat_options,
 				  NULL)) != -1) {
 		if (opt == 'h') {
 			tpcat_usage(stdout);
 			return 0;
 		}
+		if (opt == 'V')
+			return print_version("tpcat");
 		if (opt == '?')
 			return tpcat_usage_error("bad usage", "");
 		if (opt == 'r')

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tpctl.h"
+#include "version.h"
 
 bool json;
 bool show_stats;
@@ -42,6 +43,7 @@ static void usage(FILE *out)
 		"locates 1,5,7-9 or symbols AAPL,MSFT; \"\" clears a filter, as all and none do.\n"
 		"Options: -j, --json   print JSON\n"
 		"         -s, --stats  show counters\n"
+		"         -V, --version  print tpctl's version and the running module's\n"
 		"         -h, --help   print this help\n");
 }
 
@@ -154,6 +156,7 @@ int main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -163,7 +166,7 @@ int main(int argc, char **argv)
 	const struct object *const *object;
 	int opt, ret;
 
-	while ((opt = getopt_long(argc, argv, "jsh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsVh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			json = true;
@@ -171,6 +174,8 @@ int main(int argc, char **argv)
 		case 's':
 			show_stats = true;
 			break;
+		case 'V':
+			return print_version("tpctl");
 		case 'h':
 			usage(stdout);
 			return 0;

@@ -12,6 +12,7 @@
 
 #include "tpgen.h"
 #include "tpgen_day.h"
+#include "version.h"
 
 static void tpgen_usage(FILE *out)
 {
@@ -81,6 +82,7 @@ static void tpgen_usage(FILE *out)
 "                        eos-data (packet kinds), type, length (message\n"
 "                        kinds); default all; kinds take turns\n"
 "  -v, --verbose         print what was sent\n"
+"  -V, --version    print tpgen's version and the running module's\n"
 "  -h, --help\n");
 }
 
@@ -124,6 +126,7 @@ static const struct option tpgen_options[] = {
 	{ "malform", required_argument, NULL, OPT_MALFORM },
 	{ "malform-kinds", required_argument, NULL, OPT_KINDS },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -384,12 +387,14 @@ int tpgen_parse(struct tpgen_opts *o, int argc, char **argv)
 	int c;
 
 	tpgen_defaults(o);
-	while ((c = getopt_long(argc, argv, "n:S:r:w:j:g:p:i:vh", tpgen_options,
+	while ((c = getopt_long(argc, argv, "n:S:r:w:j:g:p:i:vVh", tpgen_options,
 				NULL)) != -1) {
 		if (c == 'h') {
 			tpgen_usage(stdout);
 			return 1;
 		}
+		if (c == 'V')
+			return print_version("tpgen") + 1;
 		if (c == '?')
 			return tpgen_error("bad usage");
 		if (!tpgen_flag(o, c, optarg) && tpgen_option(o, c, optarg))

@@ -8,6 +8,8 @@
  */
 #define main tpctl_main
 #include "../../tools/tpctl.c"
+#include "../../tools/version.c"
+#include "../../lib/version.c"
 #undef main
 #include "../../tools/tpctl_print.c"
 #include "../../tools/tpctl_port.c"
