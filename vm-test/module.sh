@@ -15,9 +15,11 @@ tree=$src/build/$kernel
 mkdir -p "$tree"
 # Links are refreshed on every build; stale ones (from deleted sources) go.
 find "$tree" -type l -delete
-(cd "$src" && find Kbuild kmod uapi lib tests/kunit -type f \( -name Kbuild -o -name '*.[ch]' \) |
+(cd "$src" && find Kbuild VERSION kmod uapi tests/kunit -type f \( -name Kbuild -o -name VERSION -o -name '*.[ch]' \) |
 	while read -r f; do
 		mkdir -p "$tree/$(dirname "$f")"
 		ln -s "$src/$f" "$tree/$f"
 	done)
-make -C "$kdir" M="$tree" W=1 "$@" modules
+kunit=()
+[ "$kernel" = debug ] && kunit=(TP_KUNIT=m)
+make -C "$kdir" M="$tree" W=1 "${kunit[@]}" "$@" modules
