@@ -5,7 +5,9 @@ set -euo pipefail
 
 packages=(
 	build-essential pkg-config libmnl-dev	# user space
-	linux-headers-amd64			# the stock kernel's module ABI
+	linux-headers-amd64 linux-headers-6.12-amd64	# Debian 12's kernels' module ABIs
+	dkms xz-utils				# the DKMS test; 6.12's modules are .ko.xz
+	man-db groff-base			# the man pages' test
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev dwarves	# debug kernel
 	qemu-system-x86 busybox-static cpio kmod iproute2 util-linux	# test VMs
 	python3 sparse tshark clang		# tests, fuzzing and lint

@@ -1,10 +1,13 @@
 #!/bin/bash
 # Provide a kernel for the test VMs, cached outside the clone.
 #
-#   vm-test/kernel.sh stock   Debian's linux-image matching the installed
-#                             linux-headers (same ABI), unpacked, not installed.
-#   vm-test/kernel.sh debug   tinyconfig + vm-test/debug.config, built from
-#                             Debian's linux-source-6.1.
+#   vm-test/kernel.sh stock     Debian 12's kernel (6.1): the linux-image
+#                               matching linux-headers-amd64 (same ABI),
+#                               unpacked, not installed.
+#   vm-test/kernel.sh stock612  the same for linux-headers-6.12-amd64
+#                               (bookworm-security).
+#   vm-test/kernel.sh debug     tinyconfig + vm-test/debug.config, built from
+#                               Debian's linux-source-6.1.
 #
 # Prints two lines: the bzImage path, then the tree to build modules against
 # (KDIR).  The cache key is a hash of everything that shapes the result, so a
@@ -15,16 +18,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${TICKPATH_CACHE:-$HOME/.cache/tickpath}
 mkdir -p "$cache"
 
+# stock_abi META: the ABI of the one linux-headers-<abi> that the headers
+# meta-package META depends on.
 stock_abi() {
-	# linux-headers-amd64 depends on exactly one linux-headers-<abi>.
-	dpkg-query -W -f='${Depends}\n' linux-headers-amd64 |
+	dpkg-query -W -f='${Depends}\n' "$1" |
 		grep -o 'linux-headers-[0-9][^ ,]*-amd64' | head -n1 |
 		sed 's/^linux-headers-//'
 }
 
+# stock META
 stock() {
 	local abi dir
-	abi=$(stock_abi)
+	abi=$(stock_abi "$1")
 	dir=$cache/stock-$abi
 	if [ ! -e "$dir/.done" ]; then
 		rm -rf "$dir" && mkdir -p "$dir/pkg"
@@ -69,7 +74,8 @@ debug() {
 }
 
 case "${1:-}" in
-stock) stock ;;
+stock) stock linux-headers-amd64 ;;
+stock612) stock linux-headers-6.12-amd64 ;;
 debug) debug ;;
-*) echo "usage: $0 stock|debug" >&2; exit 2 ;;
+*) echo "usage: $0 stock|stock612|debug" >&2; exit 2 ;;
 esac
