@@ -7,10 +7,28 @@ out=$1
 # shellcheck source=/dev/null
 . "$out/env"
 
-# /root stays visible: the kernel cache is under it.
+# Writable scratch space over the read-only host root.  /root stays
+# visible: the kernel cache is under it.  So do the checkout and the results
+# folder where they live below one of these (a clone in /tmp): they are set
+# aside on /dev and moved back on top of the tmpfs.
+scratch=(/tmp /run /var/tmp /dev/shm)
+kept=()
+for p in "$TP_SRC" "$out"; do
+	for d in "${scratch[@]}"; do
+		case "$p/" in "$d"/*) kept+=("$p") ;; esac
+	done
+done
+for i in "${!kept[@]}"; do
+	mkdir -p "/dev/.tp-kept/$i"
+	mount --bind "${kept[$i]}" "/dev/.tp-kept/$i"
+done
 mkdir -p /dev/shm
-for d in /tmp /run /var/tmp /dev/shm; do
+for d in "${scratch[@]}"; do
 	mount -t tmpfs tmpfs "$d"
+done
+for i in "${!kept[@]}"; do
+	mkdir -p "${kept[$i]}"
+	mount --move "/dev/.tp-kept/$i" "${kept[$i]}"
 done
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
 mount -t debugfs debugfs /sys/kernel/debug
