@@ -85,16 +85,23 @@ static struct net_device *tp_genl_get_dev(struct genl_info *info)
 
 static int tp_genl_port_attach(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *mode = info->attrs[TICKPATH_A_PORT_MODE];
+	struct nlattr *attr = info->attrs[TICKPATH_A_PORT_MODE];
+	u8 mode = attr ? nla_get_u8(attr) : TICKPATH_PORT_MODE_STEAL;
 	struct net_device *dev;
+	struct tp_port *port;
 	int ret;
 
 	rtnl_lock();
 	dev = tp_genl_get_dev(info);
 	ret = PTR_ERR_OR_ZERO(dev);
-	if (!ret)
-		ret = tp_port_attach(dev, mode ? nla_get_u8(mode) : TICKPATH_PORT_MODE_STEAL,
-				     info->extack);
+	port = ret ? NULL : tp_port_from_dev(dev);
+	/* The receive path reads the mode once per packet, so each packet
+	 * is stolen or mirrored whole, by the old mode or the new one.
+	 */
+	if (port && tp_genl_replace(info))
+		WRITE_ONCE(port->mode, mode);
+	else if (!ret)
+		ret = tp_port_attach(dev, mode, info->extack);
 	rtnl_unlock();
 	return ret;
 }

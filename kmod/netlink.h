@@ -10,6 +10,16 @@ struct tp_port;
 #define TP_GENL_ERR_ATTR(info, attr, msg) \
 	NL_SET_ERR_MSG_ATTR((info)->extack, attr, KBUILD_MODNAME ": " msg)
 
+/*
+ * NLM_F_REPLACE on an ADD or ATTACH: an object of that name that exists is
+ * made what the request says where it can change in place, else the request
+ * is refused, naming the setting; an object that does not exist is created.
+ */
+static inline bool tp_genl_replace(const struct genl_info *info)
+{
+	return info->nlhdr->nlmsg_flags & NLM_F_REPLACE;
+}
+
 /* Fills one object's message; the object is passed as void * so that one
  * dump and one reply helper serve every kind.
  */

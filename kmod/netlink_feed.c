@@ -40,9 +40,44 @@ static int tp_genl_feed_config(struct genl_info *info, struct tp_feed_config *co
 	return 0;
 }
 
+/*
+ * A replace of a feed that exists: nothing of a feed changes in place (its
+ * group membership, its line of the channel, what the receive path matches),
+ * so the request must describe it as it is.
+ */
+static int tp_genl_feed_same(struct genl_info *info, const struct tp_feed *feed,
+			     const struct tp_port *port,
+			     const struct tp_feed_config *config)
+{
+	struct nlattr **attrs = info->attrs;
+	struct nlattr *dev = attrs[TICKPATH_A_PORT_IFNAME] ?: attrs[TICKPATH_A_PORT_IFINDEX];
+
+	if (feed->port != port)
+		TP_GENL_ERR_ATTR(info, dev, "a feed's device cannot change in place");
+	else if (feed->group != config->group)
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_FEED_GROUP],
+				 "a feed's group cannot change in place");
+	else if (feed->udp_port != config->udp_port)
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_FEED_UDP_PORT],
+				 "a feed's UDP port cannot change in place");
+	else if (feed->source != config->source)
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_FEED_SOURCE],
+				 "a feed's source cannot change in place");
+	else if (feed->proto != config->proto)
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_FEED_PROTO],
+				 "a feed's protocol cannot change in place");
+	else if (strcmp(feed->channel->name, config->channel ?: config->name))
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_FEED_CHANNEL],
+				 "a feed's channel cannot change in place");
+	else
+		return 0;
+	return -EOPNOTSUPP;
+}
+
 int tp_genl_feed_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct tp_feed_config config = {};
+	struct tp_feed *feed = NULL;
 	struct tp_port *port;
 	int ret;
 
@@ -52,7 +87,11 @@ int tp_genl_feed_add(struct sk_buff *skb, struct genl_info *info)
 	rtnl_lock();
 	port = tp_genl_get_port(info);
 	ret = PTR_ERR_OR_ZERO(port);
-	if (!ret)
+	if (!ret && tp_genl_replace(info))
+		feed = tp_feed_find(tp_net(genl_info_net(info)), config.name);
+	if (feed)
+		ret = tp_genl_feed_same(info, feed, port, &config);
+	else if (!ret)
 		ret = tp_feed_add(port, &config, info->extack);
 	rtnl_unlock();
 	return ret;

@@ -63,12 +63,75 @@ static int tp_genl_owner(struct genl_info *info, struct tp_sub_owner *owner)
 	return 0;
 }
 
+/* Equal as SUB_GET reports them: types and locates as given, symbols sorted. */
+static bool tp_genl_filter_equal(const struct tp_filter *a, const struct tp_filter *b)
+{
+	return !strcmp(a->types_given ?: "", b->types_given ?: "") &&
+	       a->nlocates == b->nlocates &&
+	       !memcmp(a->locates, b->locates, a->nlocates * sizeof(*a->locates)) &&
+	       a->nsymbols == b->nsymbols &&
+	       !memcmp(a->symbols, b->symbols, a->nsymbols * sizeof(*a->symbols));
+}
+
+/*
+ * A replace of a subscription that exists keeps its channel, ring and owner
+ * (readers hold the ring, and were let in by the owner): the request must
+ * name them as they are.
+ */
+static int tp_genl_sub_same(struct genl_info *info, const struct tp_sub *sub,
+			    const char *channel, u32 slots,
+			    const struct tp_sub_owner *owner)
+{
+	struct nlattr **attrs = info->attrs;
+
+	if (strcmp(sub->channel->name, channel))
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_SUB_CHANNEL],
+				 "a subscription's channel cannot change in place");
+	else if (sub->slots != slots)
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_SUB_RING_SLOTS],
+				 "a subscription's ring slot count cannot change in place");
+	else if (!uid_eq(sub->owner.uid, owner->uid))
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_SUB_OWNER_UID],
+				 "a subscription's owner user cannot change in place");
+	else if (!gid_eq(sub->owner.gid, owner->gid))
+		TP_GENL_ERR_ATTR(info, attrs[TICKPATH_A_SUB_OWNER_GID],
+				 "a subscription's owner group cannot change in place");
+	else
+		return 0;
+	return -EOPNOTSUPP;
+}
+
+/*
+ * Its filter becomes the request's, between two packets as with SUB_SET.  An
+ * equal one stays, and with it nothing changes at all.
+ */
+static int tp_genl_sub_replace(struct genl_info *info, struct tp_sub *sub,
+			       const char *channel, const struct tp_filter_spec *spec,
+			       u32 slots, const struct tp_sub_owner *owner)
+{
+	struct tp_filter *filter;
+	int ret = tp_genl_sub_same(info, sub, channel, slots, owner);
+
+	if (ret)
+		return ret;
+	filter = tp_filter_create(spec, info->extack);
+	if (IS_ERR(filter))
+		return PTR_ERR(filter);
+	if (!tp_genl_filter_equal(filter, sub->filter))
+		filter = tp_channel_swap_filter(sub->channel, sub, filter);
+	tp_filter_free(filter);
+	return 0;
+}
+
 int tp_genl_sub_add(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *slots = info->attrs[TICKPATH_A_SUB_RING_SLOTS];
-	const char *name, *channel;
+	struct nlattr *attr = info->attrs[TICKPATH_A_SUB_RING_SLOTS];
+	u32 slots = attr ? nla_get_u32(attr) : TICKPATH_RING_SLOTS_DEFAULT;
+	struct tp_net *tn = tp_net(genl_info_net(info));
 	struct tp_filter_spec spec = {};
+	const char *name, *channel;
 	struct tp_sub_owner owner;
+	struct tp_sub *sub;
 	int ret;
 
 	name = tp_genl_get_name(info, TICKPATH_A_SUB_NAME);
@@ -79,9 +142,11 @@ int tp_genl_sub_add(struct sk_buff *skb, struct genl_info *info)
 	if (ret)
 		return ret;
 	rtnl_lock();
-	ret = tp_sub_add(tp_net(genl_info_net(info)), name, channel, &spec,
-			 slots ? nla_get_u32(slots) : TICKPATH_RING_SLOTS_DEFAULT,
-			 &owner, info->extack);
+	sub = tp_genl_replace(info) ? tp_sub_find(tn, name) : NULL;
+	if (sub)
+		ret = tp_genl_sub_replace(info, sub, channel, &spec, slots, &owner);
+	else
+		ret = tp_sub_add(tn, name, channel, &spec, slots, &owner, info->extack);
 	rtnl_unlock();
 	return ret;
 }

@@ -15,6 +15,17 @@
  * says which attribute and why.  Every other error also carries an extack
  * message.
  *
+ * PORT_ATTACH, FEED_ADD and SUB_ADD create their object; with NLM_F_REPLACE
+ * in nlmsg_flags they create it or, when it exists (the device is a tickpath
+ * port, a feed or subscription has that name), make it what the request
+ * says, as "ip route replace" does, atomically under one lock.  Attributes
+ * left out count as their defaults.  What can change in place does: a
+ * port's mode, a subscription's filter.  Any other setting that differs is
+ * refused with EOPNOTSUPP and an extack message naming it, and nothing
+ * changes.  A replace that changes nothing succeeds.  NLM_F_CREATE and
+ * NLM_F_EXCL are ignored: without NLM_F_REPLACE an object that exists is
+ * EEXIST (EBUSY for a port), as always.
+ *
  * A port names its network device with one of, or both (then they must agree):
  *
  *    TICKPATH_A_PORT_IFINDEX: NLA_U32
@@ -35,6 +46,10 @@
  * not an Ethernet device; EBUSY, the device already has a receive handler: a
  * tickpath port, or a bridge, bond, team, macvlan or Open vSwitch port, or
  * another driver's (the extack message names the holder).
+ *
+ * With NLM_F_REPLACE, a device that is a tickpath port already takes the
+ * mode of the request (its default if absent); each packet is stolen or
+ * mirrored whole, by the old mode or the new one.
  *
  * TICKPATH_CMD_PORT_DETACH
  * ------------------------
@@ -109,6 +124,11 @@
  * Errors: EEXIST, a feed of that name, or a feed on the same port, group and
  * UDP port; ENOENT, the device is not a tickpath port; EBUSY, the channel
  * already has a line; EINVAL, the group is not multicast.
+ *
+ * With NLM_F_REPLACE, a feed of that name must be as the request describes
+ * it: nothing of a feed changes in place (its group membership, its line of
+ * the channel).  A port, group, UDP port, source, protocol or channel that
+ * differs is EOPNOTSUPP ("a feed's group cannot change in place", ...).
  *
  * TICKPATH_CMD_FEED_DEL
  * ---------------------
@@ -193,6 +213,15 @@
  * if the R message was already seen, else when it arrives, and then stays
  * resolved until the channel goes.  Control records (GAP, SESSION,
  * END_OF_SESSION) always pass.
+ *
+ * With NLM_F_REPLACE, a subscription of that name keeps its channel, ring
+ * and owner: a SUB_CHANNEL, SUB_RING_SLOTS (absent: the default), OWNER_UID
+ * or OWNER_GID (absent: none) that differs is EOPNOTSUPP ("a subscription's
+ * ring slot count cannot change in place", ...).  Its filter becomes the
+ * request's, the types, locates and symbols left out being cleared, from
+ * one packet to the next as with SUB_SET; an equal filter (types as given,
+ * the same locates, the same symbols) is left as it is, with the symbols it
+ * resolved.
  *
  * TICKPATH_CMD_SUB_SET
  * --------------------
