@@ -225,9 +225,9 @@ void tp_ctl_close(struct tp_ctl *ctl)
 }
 
 int tp_ctl_start_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
-		       uint8_t cmd, const char *name)
+		       uint8_t cmd, uint16_t flags, const char *name)
 {
-	tp_ctl_start(ctl, cmd, NLM_F_ACK);
+	tp_ctl_start(ctl, cmd, NLM_F_ACK | flags);
 	return tp_ctl_put_name(ctl, kind->name_attr, name, kind->name_size,
 			       kind->what);
 }
@@ -235,7 +235,7 @@ int tp_ctl_start_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
 int tp_ctl_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
 		 uint8_t cmd, const char *name)
 {
-	return tp_ctl_start_named(ctl, kind, cmd, name) ?:
+	return tp_ctl_start_named(ctl, kind, cmd, 0, name) ?:
 	       tp_ctl_transact(ctl, NULL, NULL);
 }
 
@@ -284,7 +284,7 @@ int tp_ctl_get(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
 	       const char *name, void *info)
 {
 	struct tp_ctl_walk walk = { .ctl = ctl, .kind = kind, .info = info };
-	int ret = tp_ctl_start_named(ctl, kind, kind->get_cmd, name) ?:
+	int ret = tp_ctl_start_named(ctl, kind, kind->get_cmd, 0, name) ?:
 		  tp_ctl_walk(ctl, &walk);
 
 	if (!ret && walk.count != 1)

@@ -70,10 +70,12 @@ struct tp_ctl_kind {
 	int (*deliver)(const void *info, union tp_ctl_fn fn, void *arg);
 };
 
-/* Starts a request for @cmd naming an object of @kind. */
+/* Starts a request for @cmd naming an object of @kind; @flags go with
+ * NLM_F_ACK (NLM_F_REPLACE, or 0).
+ */
 TP_HIDDEN int tp_ctl_start_named(struct tp_ctl *ctl,
 				 const struct tp_ctl_kind *kind, uint8_t cmd,
-				 const char *name);
+				 uint16_t flags, const char *name);
 /* A request that names an object and carries nothing else (del, detach). */
 TP_HIDDEN int tp_ctl_named(struct tp_ctl *ctl, const struct tp_ctl_kind *kind,
 			   uint8_t cmd, const char *name);

@@ -111,12 +111,14 @@ static const struct tp_ctl_kind tp_feed_kind = {
 	.deliver = tp_feed_deliver,
 };
 
-static int tp_feed_build_add(struct tp_ctl *ctl, const struct tp_feed_config *feed)
+static int tp_feed_build_add(struct tp_ctl *ctl, const struct tp_feed_config *feed,
+			     uint16_t flags)
 {
 	uint8_t proto = feed->proto;
 	int ret;
 
-	ret = tp_ctl_start_named(ctl, &tp_feed_kind, TICKPATH_CMD_FEED_ADD, feed->name) ?:
+	ret = tp_ctl_start_named(ctl, &tp_feed_kind, TICKPATH_CMD_FEED_ADD, flags,
+				 feed->name) ?:
 	      tp_ctl_put_name(ctl, TICKPATH_A_PORT_IFNAME, feed->ifname, IF_NAMESIZE,
 			      "device") ?:
 	      tp_ctl_put_one(ctl, TICKPATH_A_FEED_GROUP, &feed->group.s_addr) ?:
@@ -132,7 +134,13 @@ static int tp_feed_build_add(struct tp_ctl *ctl, const struct tp_feed_config *fe
 
 int tp_ctl_feed_add(struct tp_ctl *ctl, const struct tp_feed_config *feed)
 {
-	return tp_feed_build_add(ctl, feed) ?: tp_ctl_transact(ctl, NULL, NULL);
+	return tp_feed_build_add(ctl, feed, 0) ?: tp_ctl_transact(ctl, NULL, NULL);
+}
+
+int tp_ctl_feed_replace(struct tp_ctl *ctl, const struct tp_feed_config *feed)
+{
+	return tp_feed_build_add(ctl, feed, NLM_F_REPLACE) ?:
+	       tp_ctl_transact(ctl, NULL, NULL);
 }
 
 int tp_ctl_feed_del(struct tp_ctl *ctl, const char *name)

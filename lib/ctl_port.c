@@ -58,13 +58,27 @@ static const struct tp_ctl_kind tp_port_kind = {
 	.deliver = tp_port_deliver,
 };
 
-int tp_ctl_port_attach(struct tp_ctl *ctl, const char *ifname,
-		       enum tickpath_port_mode mode)
+static int tp_port_build_attach(struct tp_ctl *ctl, const char *ifname,
+				enum tickpath_port_mode mode, uint16_t flags)
 {
 	uint8_t mode8 = mode;
 
-	return tp_ctl_start_named(ctl, &tp_port_kind, TICKPATH_CMD_PORT_ATTACH, ifname) ?:
-	       tp_ctl_put_one(ctl, TICKPATH_A_PORT_MODE, &mode8) ?:
+	return tp_ctl_start_named(ctl, &tp_port_kind, TICKPATH_CMD_PORT_ATTACH, flags,
+				  ifname) ?:
+	       tp_ctl_put_one(ctl, TICKPATH_A_PORT_MODE, &mode8);
+}
+
+int tp_ctl_port_attach(struct tp_ctl *ctl, const char *ifname,
+		       enum tickpath_port_mode mode)
+{
+	return tp_port_build_attach(ctl, ifname, mode, 0) ?:
+	       tp_ctl_transact(ctl, NULL, NULL);
+}
+
+int tp_ctl_port_replace(struct tp_ctl *ctl, const char *ifname,
+			enum tickpath_port_mode mode)
+{
+	return tp_port_build_attach(ctl, ifname, mode, NLM_F_REPLACE) ?:
 	       tp_ctl_transact(ctl, NULL, NULL);
 }
 

@@ -99,14 +99,15 @@ static int tp_sub_put_filters(struct tp_ctl *ctl, const struct tp_sub_config *su
 }
 
 /* An absent filter passes everything, so only those given go out. */
-static int tp_sub_build_add(struct tp_ctl *ctl, const struct tp_sub_config *sub)
+static int tp_sub_build_add(struct tp_ctl *ctl, const struct tp_sub_config *sub,
+			    uint16_t flags)
 {
 	unsigned int mask = (sub->types && *sub->types ? TP_SUB_SET_TYPES : 0) |
 			    (sub->nr_locates ? TP_SUB_SET_LOCATES : 0) |
 			    (sub->nr_symbols ? TP_SUB_SET_SYMBOLS : 0);
 	int ret;
 
-	ret = tp_ctl_start_named(ctl, &tp_sub_kind, TICKPATH_CMD_SUB_ADD, sub->name) ?:
+	ret = tp_ctl_start_named(ctl, &tp_sub_kind, TICKPATH_CMD_SUB_ADD, flags, sub->name) ?:
 	      tp_ctl_put_name(ctl, TICKPATH_A_SUB_CHANNEL, sub->channel,
 			      TICKPATH_NAME_MAX, "channel") ?:
 	      tp_sub_put_filters(ctl, sub, mask);
@@ -122,13 +123,19 @@ static int tp_sub_build_add(struct tp_ctl *ctl, const struct tp_sub_config *sub)
 static int tp_sub_build_set(struct tp_ctl *ctl, const struct tp_sub_config *sub,
 			    unsigned int mask)
 {
-	return tp_ctl_start_named(ctl, &tp_sub_kind, TICKPATH_CMD_SUB_SET, sub->name) ?:
+	return tp_ctl_start_named(ctl, &tp_sub_kind, TICKPATH_CMD_SUB_SET, 0, sub->name) ?:
 	       tp_sub_put_filters(ctl, sub, mask);
 }
 
 int tp_ctl_sub_add(struct tp_ctl *ctl, const struct tp_sub_config *sub)
 {
-	return tp_sub_build_add(ctl, sub) ?: tp_ctl_transact(ctl, NULL, NULL);
+	return tp_sub_build_add(ctl, sub, 0) ?: tp_ctl_transact(ctl, NULL, NULL);
+}
+
+int tp_ctl_sub_replace(struct tp_ctl *ctl, const struct tp_sub_config *sub)
+{
+	return tp_sub_build_add(ctl, sub, NLM_F_REPLACE) ?:
+	       tp_ctl_transact(ctl, NULL, NULL);
 }
 
 int tp_ctl_sub_set(struct tp_ctl *ctl, const struct tp_sub_config *sub,

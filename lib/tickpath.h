@@ -221,6 +221,19 @@ const char *tp_malformed_name(enum tickpath_malformed reason);
 int tp_port_mode_parse(const char *name, enum tickpath_port_mode *mode);
 int tp_proto_parse(const char *name, enum tickpath_proto *proto);
 
+/*
+ * Replace: as attach and add, but an object of that name that exists is
+ * made what the arguments say instead of failing with -EEXIST (-EBUSY for a
+ * port): a port's mode and a subscription's filters (types, locates,
+ * symbols; those not given are cleared) change in place.  Every other
+ * setting must be as it is, else -EOPNOTSUPP, with a message naming it.  A
+ * replace that changes nothing succeeds.
+ */
+int tp_ctl_port_replace(struct tp_ctl *ctl, const char *ifname,
+			enum tickpath_port_mode mode);
+int tp_ctl_feed_replace(struct tp_ctl *ctl, const struct tp_feed_config *feed);
+int tp_ctl_sub_replace(struct tp_ctl *ctl, const struct tp_sub_config *sub);
+
 #ifdef __cplusplus
 }
 #endif

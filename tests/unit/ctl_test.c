@@ -504,7 +504,7 @@ static void test_feed_add_bytes(void)
 
 	ctl.family = 0x1a;
 	ctl.seq = 0;
-	CHECK(tp_feed_build_add(&ctl, &feed) == 0);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == 0);
 	CHECK(request()->nlmsg_len == sizeof(expect));
 	CHECK(!memcmp(ctl.buf, expect, sizeof(expect)));
 }
@@ -518,7 +518,7 @@ static void test_feed_add_options(void)
 	};
 	const struct nlattr *attr;
 
-	CHECK(tp_feed_build_add(&ctl, &feed) == 0);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == 0);
 	attr = find_attr(request(), TICKPATH_A_FEED_SOURCE);
 	CHECK(attr && mnl_attr_get_payload_len(attr) == 4 &&
 	      mnl_attr_get_u32(attr) == inet_addr("10.1.2.3"));
@@ -526,18 +526,18 @@ static void test_feed_add_options(void)
 	CHECK(attr && !strcmp(mnl_attr_get_str(attr), "nasdaq"));
 
 	feed.channel = "0123456789abcdef0123456789abcdef";
-	CHECK(tp_feed_build_add(&ctl, &feed) == -EINVAL);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == -EINVAL);
 	CHECK(!strcmp(ctl.error, "a channel name is 1 to 31 bytes"));
 	feed.channel = NULL;
 	feed.ifname = "a-name-longer-than-IFNAMSIZ";
-	CHECK(tp_feed_build_add(&ctl, &feed) == -EINVAL);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == -EINVAL);
 	CHECK(!strcmp(ctl.error, "a device name is 1 to 15 bytes"));
 	feed.ifname = "eth1";
 	feed.name = "";
-	CHECK(tp_feed_build_add(&ctl, &feed) == -EINVAL);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == -EINVAL);
 	CHECK(!strcmp(ctl.error, "a feed name is 1 to 31 bytes"));
 	feed.name = NULL;
-	CHECK(tp_feed_build_add(&ctl, &feed) == -EINVAL);
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == -EINVAL);
 }
 
 static void test_sub_add_request(void)
@@ -552,7 +552,7 @@ static void test_sub_add_request(void)
 	};
 	const struct nlattr *attr;
 
-	CHECK(tp_sub_build_add(&ctl, &sub) == 0);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == 0);
 	CHECK(((struct genlmsghdr *)mnl_nlmsg_get_payload(request()))->cmd ==
 	      TICKPATH_CMD_SUB_ADD);
 	attr = find_attr(request(), TICKPATH_A_SUB_TYPES);
@@ -572,7 +572,7 @@ static void test_sub_add_request(void)
 
 	/* No filter and no size: nothing but the names goes out. */
 	sub = (struct tp_sub_config){ .name = "all", .channel = "nasdaq", .types = "" };
-	CHECK(tp_sub_build_add(&ctl, &sub) == 0);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == 0);
 	CHECK(find_attr(request(), TICKPATH_A_SUB_CHANNEL));
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_TYPES));
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_LOCATES));
@@ -582,7 +582,7 @@ static void test_sub_add_request(void)
 	CHECK(!find_attr(request(), TICKPATH_A_SUB_OWNER_GID));
 
 	sub.channel = NULL;
-	CHECK(tp_sub_build_add(&ctl, &sub) == -EINVAL);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == -EINVAL);
 }
 
 /* SET sends what the mask names, empty values as empty attributes. */
@@ -609,6 +609,46 @@ static void test_sub_set_request(void)
 	CHECK(tp_sub_build_set(&ctl, &sub, 0x8) == -EINVAL);
 }
 
+/* A replace is the add or attach itself, flagged NLM_F_REPLACE. */
+static void test_replace_requests(void)
+{
+	static const uint16_t add_flags = NLM_F_REQUEST | NLM_F_ACK;
+	struct tp_feed_config feed = {
+		.name = "itch-a", .ifname = "eth1", .udp_port = 26477,
+		.group.s_addr = inet_addr("233.54.12.111"),
+	};
+	struct tp_sub_config sub = { .name = "quotes", .channel = "nasdaq", .types = "AFE" };
+	const struct nlattr *attr;
+	char add[128];
+
+	CHECK(tp_feed_build_add(&ctl, &feed, 0) == 0 && request()->nlmsg_flags == add_flags);
+	memcpy(add, ctl.buf, request()->nlmsg_len);
+	CHECK(tp_feed_build_add(&ctl, &feed, NLM_F_REPLACE) == 0);
+	CHECK(request()->nlmsg_flags == (add_flags | NLM_F_REPLACE));
+	/* Past the header's flags and sequence number, the same bytes. */
+	CHECK(request()->nlmsg_len == ((struct nlmsghdr *)add)->nlmsg_len &&
+	      !memcmp(ctl.buf + sizeof(struct nlmsghdr), add + sizeof(struct nlmsghdr),
+		      request()->nlmsg_len - sizeof(struct nlmsghdr)));
+
+	CHECK(tp_sub_build_add(&ctl, &sub, NLM_F_REPLACE) == 0);
+	CHECK(request()->nlmsg_flags == (add_flags | NLM_F_REPLACE));
+	CHECK(((struct genlmsghdr *)mnl_nlmsg_get_payload(request()))->cmd ==
+	      TICKPATH_CMD_SUB_ADD);
+	attr = find_attr(request(), TICKPATH_A_SUB_TYPES);
+	CHECK(attr && !strcmp(mnl_attr_get_str(attr), "AFE"));
+
+	CHECK(tp_port_build_attach(&ctl, "eth1", TICKPATH_PORT_MODE_MIRROR, 0) == 0);
+	CHECK(request()->nlmsg_flags == add_flags);
+	CHECK(tp_port_build_attach(&ctl, "eth1", TICKPATH_PORT_MODE_MIRROR, NLM_F_REPLACE) == 0);
+	CHECK(request()->nlmsg_flags == (add_flags | NLM_F_REPLACE));
+	CHECK(((struct genlmsghdr *)mnl_nlmsg_get_payload(request()))->cmd ==
+	      TICKPATH_CMD_PORT_ATTACH);
+	attr = find_attr(request(), TICKPATH_A_PORT_MODE);
+	CHECK(attr && mnl_attr_get_u8(attr) == TICKPATH_PORT_MODE_MIRROR);
+	attr = find_attr(request(), TICKPATH_A_PORT_IFNAME);
+	CHECK(attr && !strcmp(mnl_attr_get_str(attr), "eth1"));
+}
+
 /* Lists too long for one request fail before anything is sent, and a
  * count that would wrap the size does not.
  */
@@ -620,11 +660,11 @@ static void test_request_too_big(void)
 		.nr_locates = TP_ARRAY_SIZE(locates),
 	};
 
-	CHECK(tp_sub_build_add(&ctl, &sub) == -EMSGSIZE);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == -EMSGSIZE);
 	sub.nr_locates = 16000;
-	CHECK(tp_sub_build_add(&ctl, &sub) == 0);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == 0);
 	sub.nr_locates = SIZE_MAX / 2 + 2;
-	CHECK(tp_sub_build_add(&ctl, &sub) == -EMSGSIZE);
+	CHECK(tp_sub_build_add(&ctl, &sub, 0) == -EMSGSIZE);
 }
 
 static int find_nlctrl(const struct nlmsghdr *nlh, void *data)
@@ -714,6 +754,7 @@ int main(void)
 	test_feed_add_options();
 	test_sub_add_request();
 	test_sub_set_request();
+	test_replace_requests();
 	test_request_too_big();
 	test_kernel_transport();
 	test_names();
