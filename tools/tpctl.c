@@ -3,10 +3,12 @@
  * tpctl: configure tickpath, in the manner of iproute2.
  *
  *   tpctl [-j] [-s] OBJECT [COMMAND [ARGS]]
+ *   tpctl [-j] [-s] [-force] -batch FILE
  *
- * OBJECT is port, feed or sub; keywords may be abbreviated to any prefix,
- * as in ip(8), and options may come anywhere (-- ends them).  Arguments are
- * all checked before the kernel is asked anything.
+ * OBJECT is port, feed, sub or save; keywords may be abbreviated to any
+ * prefix, as in ip(8), and options may come anywhere (-- ends them), in
+ * ip's single-dash long form too (-batch, -force, -json).  Arguments are all
+ * checked before the kernel is asked anything.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -26,23 +28,29 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: tpctl [-j] [-s] OBJECT [COMMAND [ARGS]]\n"
-		"       tpctl port attach dev IFNAME [mode steal|mirror]\n"
+		"       tpctl [-j] [-s] [-force] -batch FILE\n"
+		"       tpctl port attach|replace dev IFNAME [mode steal|mirror]\n"
 		"       tpctl port detach dev IFNAME\n"
 		"       tpctl port show [dev IFNAME]\n"
-		"       tpctl feed add NAME dev IFNAME group ADDR port UDPPORT [source ADDR]\n"
-		"                      [channel NAME] [proto moldudp64-itch50]\n"
+		"       tpctl feed add|replace NAME dev IFNAME group ADDR port UDPPORT\n"
+		"                      [source ADDR] [channel NAME] [proto moldudp64-itch50]\n"
 		"       tpctl feed del NAME\n"
 		"       tpctl feed show [NAME]\n"
-		"       tpctl sub add NAME channel NAME [types TYPES] [locates LIST]\n"
+		"       tpctl sub add|replace NAME channel NAME [types TYPES] [locates LIST]\n"
 		"                     [symbols LIST] [slots N] [user USER] [group GROUP]\n"
 		"       tpctl sub set NAME [types TYPES|all] [locates LIST|none]\n"
 		"                     [symbols LIST|none]\n"
 		"       tpctl sub del NAME\n"
 		"       tpctl sub show [NAME]\n"
+		"       tpctl save\n"
 		"TYPES: ITCH 5.0 message types, e.g. AFECXDUP; LIST: comma-separated,\n"
 		"locates 1,5,7-9 or symbols AAPL,MSFT; \"\" clears a filter, as all and none do.\n"
+		"USER, GROUP: a name, or a number (an id).\n"
 		"Options: -j, --json   print JSON\n"
 		"         -s, --stats  show counters\n"
+		"         -b, -batch FILE  run the commands of FILE (- is standard input),\n"
+		"                      one a line, without the word tpctl\n"
+		"         -force       with -batch, go on after a command failed\n"
 		"         -V, --version  print tpctl's version and the running module's\n"
 		"         -h, --help   print this help\n");
 }
@@ -126,9 +134,19 @@ static int report(int err)
 	return 1;
 }
 
+/* A batch opens one handle, with its first command that needs one. */
 int ctl_open(void)
 {
-	return finish(tp_ctl_open(&ctl));
+	int ret;
+
+	if (ctl)
+		return 0;
+	ret = finish(tp_ctl_open(&ctl));
+	if (ret) {
+		tp_ctl_close(ctl);
+		ctl = NULL;
+	}
+	return ret;
 }
 
 int finish(int ret)
@@ -151,28 +169,53 @@ static int run(const struct object *object, int argc, char **argv)
 	return cmd->run(argc, argv);
 }
 
+int run_command(int argc, char **argv)
+{
+	static const struct object *const objects[] = {
+		&port_object, &feed_object, &sub_object, &save_object,
+	};
+	const struct object *const *object;
+
+	if (!argc)
+		return usage_error("an OBJECT is needed: port, feed, sub or save");
+	for (object = objects; object < objects + ARRAY_SIZE(objects); object++) {
+		if (matches(argv[0], (*object)->name))
+			break;
+	}
+	if (object == objects + ARRAY_SIZE(objects))
+		return usage_error("unknown object '%s'", argv[0]);
+	return run(*object, argc - 1, argv + 1);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "batch", required_argument, NULL, 'b' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	static const struct object *const objects[] = {
-		&port_object, &feed_object, &sub_object,
-	};
-	const struct object *const *object;
+	const char *batch_file = NULL;
+	bool force = false;
 	int opt, ret;
 
-	while ((opt = getopt_long(argc, argv, "jsVh", options, NULL)) != -1) {
+	/* Long only, so that -batch is not -b atch. */
+	while ((opt = getopt_long_only(argc, argv, "jsb:Vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			json = true;
 			break;
 		case 's':
 			show_stats = true;
+			break;
+		case 'b':
+			batch_file = optarg;
+			break;
+		case 'f':
+			force = true;
 			break;
 		case 'V':
 			return print_version("tpctl");
@@ -186,16 +229,12 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (!argc)
-		return usage_error("an OBJECT is needed: port, feed or sub");
-	for (object = objects; object < objects + ARRAY_SIZE(objects); object++) {
-		if (matches(argv[0], (*object)->name))
-			break;
-	}
-	if (object == objects + ARRAY_SIZE(objects))
-		return usage_error("unknown object '%s'", argv[0]);
-
-	ret = run(*object, argc - 1, argv + 1);
+	if (batch_file && argc)
+		ret = usage_error("-batch takes no OBJECT: the commands are in %s", batch_file);
+	else if (batch_file)
+		ret = batch(batch_file, force);
+	else
+		ret = run_command(argc, argv);
 	tp_ctl_close(ctl);
 	ctl = NULL;
 	return ret;

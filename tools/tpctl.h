@@ -26,7 +26,14 @@ struct object {
 	size_t nr_cmds;
 };
 
-extern const struct object port_object, feed_object, sub_object;
+extern const struct object port_object, feed_object, sub_object, save_object;
+
+/* Runs "OBJECT [COMMAND [ARGS]]"; returns its exit status. */
+int run_command(int argc, char **argv);
+/* Runs each line of @file ("-": standard input) as a command, stopping at
+ * the first that fails unless @force; returns 0, or 1 if any failed.
+ */
+int batch(const char *file, bool force);
 
 /* ip(8)'s rule: @arg may be any non-empty prefix of @keyword. */
 bool matches(const char *arg, const char *keyword);
@@ -39,6 +46,9 @@ struct arg {
 	const char **value;
 };
 
+/* Where a batch line's words split, as in ip -batch. */
+#define BATCH_BLANKS " \t\r\n"
+
 /* Parses "[NAME] KEYWORD VALUE ...": NAME when @name is not NULL. */
 int parse_args(int argc, char **argv, const char **name,
 	       const struct arg *args, size_t nr_args);
@@ -48,6 +58,12 @@ int parse_args(int argc, char **argv, const char **name,
 int check_name(const char *cmd, const char *what, const char *name, size_t size);
 /* A number from @min to @max. */
 int parse_u32(const char *text, uint32_t min, uint32_t max, uint32_t *value);
+
+/* A subscription's lists as its commands take them: locates "1,5,7-9" in a
+ * malloc'd string (NULL when memory is short), a symbol without its padding.
+ */
+char *locates_text(const uint16_t *locates, size_t nr);
+void symbol_text(const struct tp_symbol *symbol, char text[TP_SYMBOL_LEN + 1]);
 
 /* Opens the control handle; 0, or the exit status after saying why. */
 int ctl_open(void);

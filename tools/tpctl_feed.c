@@ -15,7 +15,9 @@ static int parse_addr(const char *what, const char *text, struct in_addr *addr,
 	return 0;
 }
 
-static int feed_add(int argc, char **argv)
+/* add, or replace through @call. */
+static int feed_add_by(int argc, char **argv, const char *cmd,
+		       int (*call)(struct tp_ctl *ctl, const struct tp_feed_config *feed))
 {
 	const char *name = NULL, *dev = NULL, *group = NULL, *port = NULL;
 	const char *source = NULL, *channel = NULL, *proto = NULL;
@@ -28,13 +30,13 @@ static int feed_add(int argc, char **argv)
 	int ret;
 
 	ret = parse_args(argc, argv, &name, args, ARRAY_SIZE(args)) ?:
-	      check_name("feed add", "name", name, TICKPATH_NAME_MAX) ?:
-	      check_name("feed add", "device", dev, IF_NAMESIZE) ?:
+	      check_name(cmd, "name", name, TICKPATH_NAME_MAX) ?:
+	      check_name(cmd, "device", dev, IF_NAMESIZE) ?:
 	      check_name(NULL, "channel", channel, TICKPATH_NAME_MAX);
 	if (ret)
 		return ret;
 	if (!group || !port)
-		return usage_error("feed add needs a group and a port");
+		return usage_error("%s needs a group and a port", cmd);
 	ret = parse_addr("group", group, &feed.group, true) ?:
 	      (source ? parse_addr("source", source, &feed.source, false) : 0);
 	if (ret)
@@ -47,7 +49,17 @@ static int feed_add(int argc, char **argv)
 	feed.ifname = dev;
 	feed.channel = channel;
 	feed.udp_port = udp_port;
-	return ctl_open() ?: finish(tp_ctl_feed_add(ctl, &feed));
+	return ctl_open() ?: finish(call(ctl, &feed));
+}
+
+static int feed_add(int argc, char **argv)
+{
+	return feed_add_by(argc, argv, "feed add", tp_ctl_feed_add);
+}
+
+static int feed_replace(int argc, char **argv)
+{
+	return feed_add_by(argc, argv, "feed replace", tp_ctl_feed_replace);
 }
 
 static int feed_del(int argc, char **argv)
@@ -154,6 +166,7 @@ static const struct cmd feed_cmds[] = {
 	{ "add", feed_add },
 	{ "delete", feed_del },
 	{ "list", feed_show },
+	{ "replace", feed_replace },
 };
 
 const struct object feed_object = { "feed", feed_cmds, ARRAY_SIZE(feed_cmds) };

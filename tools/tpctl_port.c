@@ -29,17 +29,30 @@ static int port_args(int argc, char **argv, const char *cmd, bool dev_needed,
 	       check_name(dev_needed ? cmd : NULL, "device", *dev, IF_NAMESIZE);
 }
 
-static int port_attach(int argc, char **argv)
+/* attach, or replace through @call. */
+static int port_attach_by(int argc, char **argv, const char *cmd,
+			  int (*call)(struct tp_ctl *ctl, const char *ifname,
+				      enum tickpath_port_mode mode))
 {
 	const char *dev = NULL, *mode_name = NULL;
 	enum tickpath_port_mode mode = TICKPATH_PORT_MODE_STEAL;
-	int ret = port_args(argc, argv, "port attach", true, &dev, &mode_name);
+	int ret = port_args(argc, argv, cmd, true, &dev, &mode_name);
 
 	if (ret)
 		return ret;
 	if (mode_name && tp_port_mode_parse(mode_name, &mode))
 		return usage_error("unknown mode '%s' (steal or mirror)", mode_name);
-	return ctl_open() ?: finish(tp_ctl_port_attach(ctl, dev, mode));
+	return ctl_open() ?: finish(call(ctl, dev, mode));
+}
+
+static int port_attach(int argc, char **argv)
+{
+	return port_attach_by(argc, argv, "port attach", tp_ctl_port_attach);
+}
+
+static int port_replace(int argc, char **argv)
+{
+	return port_attach_by(argc, argv, "port replace", tp_ctl_port_replace);
 }
 
 static int port_detach(int argc, char **argv)
@@ -71,6 +84,7 @@ static const struct cmd port_cmds[] = {
 	{ "attach", port_attach },
 	{ "detach", port_detach },
 	{ "list", port_show },
+	{ "replace", port_replace },
 };
 
 const struct object port_object = { "port", port_cmds, ARRAY_SIZE(port_cmds) };

@@ -124,8 +124,9 @@ static int group_id(const char *name, uint32_t *id)
 	return gr ? 0 : -ENOENT;
 }
 
-/* A user or group by name, else by number, as ip-tuntap takes them;
- * (uint32_t)-1 is no id (chown() reads it as "leave as it is").
+/* A user or group by number, else by name (so that the ids tpctl save
+ * writes mean them whatever names exist); (uint32_t)-1 is no id (chown()
+ * reads it as "leave as it is").
  */
 static int parse_owner_id(const char *what, const char *text,
 			  int (*by_name)(const char *, uint32_t *), bool *has,
@@ -134,12 +135,14 @@ static int parse_owner_id(const char *what, const char *text,
 	if (!text)
 		return 0;
 	*has = true;
-	if (!by_name(text, id) || !parse_u32(text, 0, UINT32_MAX - 1, id))
+	if (!parse_u32(text, 0, UINT32_MAX - 1, id) || !by_name(text, id))
 		return 0;
 	return usage_error("%s '%s': no such %s", what, text, what);
 }
 
-static int sub_add(int argc, char **argv)
+/* add, or replace through @call. */
+static int sub_add_by(int argc, char **argv, const char *cmd,
+		      int (*call)(struct tp_ctl *ctl, const struct tp_sub_config *sub))
 {
 	const char *name = NULL, *channel = NULL, *slots = NULL;
 	const char *user = NULL, *group = NULL;
@@ -154,8 +157,8 @@ static int sub_add(int argc, char **argv)
 	int ret;
 
 	ret = parse_args(argc, argv, &name, args, ARRAY_SIZE(args)) ?:
-	      check_name("sub add", "name", name, TICKPATH_NAME_MAX) ?:
-	      check_name("sub add", "channel", channel, TICKPATH_NAME_MAX) ?:
+	      check_name(cmd, "name", name, TICKPATH_NAME_MAX) ?:
+	      check_name(cmd, "channel", channel, TICKPATH_NAME_MAX) ?:
 	      parse_slots(slots, &sub.ring_slots) ?:
 	      parse_owner_id("user", user, user_id, &sub.owner.has_uid, &sub.owner.uid) ?:
 	      parse_owner_id("group", group, group_id, &sub.owner.has_gid,
@@ -164,10 +167,20 @@ static int sub_add(int argc, char **argv)
 	if (!ret) {
 		sub.name = name;
 		sub.channel = channel;
-		ret = ctl_open() ?: finish(tp_ctl_sub_add(ctl, &sub));
+		ret = ctl_open() ?: finish(call(ctl, &sub));
 	}
 	free_filters(&sub);
 	return ret;
+}
+
+static int sub_add(int argc, char **argv)
+{
+	return sub_add_by(argc, argv, "sub add", tp_ctl_sub_add);
+}
+
+static int sub_replace(int argc, char **argv)
+{
+	return sub_add_by(argc, argv, "sub replace", tp_ctl_sub_replace);
 }
 
 static int sub_set(int argc, char **argv)
@@ -204,10 +217,27 @@ static int sub_del(int argc, char **argv)
 	       ctl_open() ?: finish(tp_ctl_sub_del(ctl, name));
 }
 
+char *locates_text(const uint16_t *locates, size_t nr)
+{
+	int len = tp_locates_format(NULL, 0, locates, nr);
+	char *text = malloc(len + 1);
+
+	if (text)
+		tp_locates_format(text, len + 1, locates, nr);
+	return text;
+}
+
+void symbol_text(const struct tp_symbol *symbol, char text[TP_SYMBOL_LEN + 1])
+{
+	size_t len = tp_symbol_len(symbol);
+
+	memcpy(text, symbol->name, len);
+	text[len] = '\0';
+}
+
 static int print_locates(const uint16_t *locates, size_t nr)
 {
 	char *text;
-	int len;
 
 	if (json) {
 		print_open("locates", '[');
@@ -218,11 +248,9 @@ static int print_locates(const uint16_t *locates, size_t nr)
 	}
 	if (!nr)
 		return 0;
-	len = tp_locates_format(NULL, 0, locates, nr);
-	text = malloc(len + 1);
+	text = locates_text(locates, nr);
 	if (!text)
 		return -ENOMEM;
-	tp_locates_format(text, len + 1, locates, nr);
 	printf(" locates %s", text);
 	free(text);
 	return 0;
@@ -234,10 +262,7 @@ static void print_symbols(const struct tp_symbol *symbols, size_t nr)
 
 	print_open("symbols", '[');
 	for (size_t i = 0; i < nr; i++) {
-		size_t len = tp_symbol_len(&symbols[i]);
-
-		memcpy(name, symbols[i].name, len);
-		name[len] = '\0';
+		symbol_text(&symbols[i], name);
 		print_str(NULL, i ? ",%s" : " symbols %s", name);
 	}
 	print_close(']');
@@ -301,6 +326,7 @@ static const struct cmd sub_cmds[] = {
 	{ "set", sub_set },
 	{ "delete", sub_del },
 	{ "list", sub_show },
+	{ "replace", sub_replace },
 };
 
 const struct object sub_object = { "sub", sub_cmds, ARRAY_SIZE(sub_cmds) };

@@ -3,8 +3,10 @@
  * tpctl, run in-process on argument vectors against a stand-in for the
  * control API: what each command line asks of the library, its usage errors
  * (exit 2, and the kernel never asked), how kernel errors are reported
- * (exit 1), and the text and JSON it prints for given replies.  The filter
- * parsers and enum names are the library's own.
+ * (exit 1), and the text and JSON it prints for given replies; batch files
+ * (words, comments, quotes, line numbers, -force) and what save writes,
+ * read back by a batch.  The filter parsers and enum names are the
+ * library's own.
  */
 #define main tpctl_main
 #include "../../tools/tpctl.c"
@@ -15,6 +17,8 @@
 #include "../../tools/tpctl_port.c"
 #include "../../tools/tpctl_feed.c"
 #include "../../tools/tpctl_sub.c"
+#include "../../tools/tpctl_batch.c"
+#include "../../tools/tpctl_save.c"
 #include "../../lib/names.c"
 #include "../../lib/filter.c"
 #include "check.h"
@@ -28,6 +32,7 @@ static struct tp_ctl fake;
 static struct {
 	unsigned int opens;
 	char call[64];			/* the last call and its name argument */
+	char log[512];			/* every call, "call name;" each */
 	struct tp_feed_config feed;
 	char feed_strings[4][64];	/* the config's strings, copied */
 	struct tp_sub_config sub;
@@ -39,6 +44,7 @@ static struct {
 } seen;
 static int open_ret, call_ret;
 static const char *call_error;
+static const char *fail_name;		/* only calls on it fail, if set */
 static struct tp_port_info port_reply[2];
 static struct tp_feed_info feed_reply[2];
 static struct tp_sub_info sub_reply[2];
@@ -64,9 +70,13 @@ const char *tp_ctl_error(const struct tp_ctl *c)
 
 static int answer(const char *call, const char *name)
 {
+	int ret = fail_name && (!name || strcmp(name, fail_name)) ? 0 : call_ret;
+
 	snprintf(seen.call, sizeof(seen.call), "%s %s", call, name ? name : "-");
-	snprintf(fake.error, sizeof(fake.error), "%s", call_ret && call_error ? call_error : "");
-	return call_ret;
+	snprintf(seen.log + strlen(seen.log), sizeof(seen.log) - strlen(seen.log), "%s;",
+		 seen.call);
+	snprintf(fake.error, sizeof(fake.error), "%s", ret && call_error ? call_error : "");
+	return ret;
 }
 
 static const char *keep(char *copy, const char *s)
@@ -82,6 +92,13 @@ int tp_ctl_port_attach(struct tp_ctl *c, const char *ifname, enum tickpath_port_
 	(void)c;
 	seen.mode = mode;
 	return answer("port_attach", ifname);
+}
+
+int tp_ctl_port_replace(struct tp_ctl *c, const char *ifname, enum tickpath_port_mode mode)
+{
+	(void)c;
+	seen.mode = mode;
+	return answer("port_replace", ifname);
 }
 
 int tp_ctl_port_detach(struct tp_ctl *c, const char *ifname)
@@ -108,14 +125,26 @@ int tp_ctl_port_dump(struct tp_ctl *c, int (*fn)(const struct tp_port_info *, vo
 	return ret ?: answer("port_dump", NULL);
 }
 
-int tp_ctl_feed_add(struct tp_ctl *c, const struct tp_feed_config *feed)
+static void keep_feed(const struct tp_feed_config *feed)
 {
-	(void)c;
 	seen.feed = *feed;
 	seen.feed.name = keep(seen.feed_strings[0], feed->name);
 	seen.feed.channel = keep(seen.feed_strings[1], feed->channel);
 	seen.feed.ifname = keep(seen.feed_strings[2], feed->ifname);
+}
+
+int tp_ctl_feed_add(struct tp_ctl *c, const struct tp_feed_config *feed)
+{
+	(void)c;
+	keep_feed(feed);
 	return answer("feed_add", feed->name);
+}
+
+int tp_ctl_feed_replace(struct tp_ctl *c, const struct tp_feed_config *feed)
+{
+	(void)c;
+	keep_feed(feed);
+	return answer("feed_replace", feed->name);
 }
 
 int tp_ctl_feed_del(struct tp_ctl *c, const char *name)
@@ -164,6 +193,13 @@ int tp_ctl_sub_add(struct tp_ctl *c, const struct tp_sub_config *sub)
 	return answer("sub_add", sub->name);
 }
 
+int tp_ctl_sub_replace(struct tp_ctl *c, const struct tp_sub_config *sub)
+{
+	(void)c;
+	keep_sub(sub);
+	return answer("sub_replace", sub->name);
+}
+
 int tp_ctl_sub_set(struct tp_ctl *c, const struct tp_sub_config *sub, unsigned int mask)
 {
 	(void)c;
@@ -198,6 +234,8 @@ int tp_ctl_sub_dump(struct tp_ctl *c, int (*fn)(const struct tp_sub_info *, void
 
 /* What one run printed. */
 static char out[8192], err[4096];
+/* What it reads on standard input, if not NULL. */
+static const char *input;
 
 static void slurp(FILE *f, char *buf, size_t size)
 {
@@ -213,8 +251,8 @@ static void slurp(FILE *f, char *buf, size_t size)
 static int tpctl(const char *arg, ...)
 {
 	char *argv[32] = { "tpctl" };
-	FILE *fout = tmpfile(), *ferr = tmpfile();
-	int argc = 1, saved_out = dup(1), saved_err = dup(2), ret;
+	FILE *fout = tmpfile(), *ferr = tmpfile(), *fin = tmpfile();
+	int argc = 1, saved_out = dup(1), saved_err = dup(2), saved_in = dup(0), ret;
 	va_list ap;
 
 	va_start(ap, arg);
@@ -226,15 +264,22 @@ static int tpctl(const char *arg, ...)
 	show_stats = false;
 	optind = 0;
 	fflush(stdout);
+	fputs(input ? input : "", fin);
+	rewind(fin);
+	dup2(fileno(fin), 0);
 	dup2(fileno(fout), 1);
 	dup2(fileno(ferr), 2);
 	ret = tpctl_main(argc, argv);
 	fflush(stdout);
 	fflush(stderr);
+	dup2(saved_in, 0);
 	dup2(saved_out, 1);
 	dup2(saved_err, 2);
+	clearerr(stdin);
+	close(saved_in);
 	close(saved_out);
 	close(saved_err);
+	fclose(fin);
 	slurp(fout, out, sizeof(out));
 	slurp(ferr, err, sizeof(err));
 	return ret;
@@ -275,7 +320,7 @@ static void test_usage_errors(void)
 		    NULL) == 2 && usage_fails("port '65536' is not a UDP port"));
 	/* Options may come anywhere, so this is one. */
 	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "-1",
-		    NULL) == 2 && usage_fails("invalid option"));
+		    NULL) == 2 && usage_fails("unrecognized option '-1'"));
 	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "0x10",
 		    NULL) == 2 && usage_fails("port '0x10' is not a UDP port"));
 	CHECK(tpctl("feed", "add", "f", "dev", "eth1", "group", "239.1.1.1", "port", "1",
@@ -589,6 +634,211 @@ static void test_kernel_errors(void)
 	call_error = NULL;
 }
 
+/* The same arguments as add and attach, a call that may replace. */
+static void test_replace(void)
+{
+	CHECK(tpctl("port", "replace", "dev", "eth1", "mode", "mirror", NULL) == 0);
+	CHECK(!strcmp(seen.log, "port_replace eth1;") && seen.mode == TICKPATH_PORT_MODE_MIRROR);
+	CHECK(tpctl("port", "rep", "dev", "eth1", NULL) == 0);
+	CHECK(!strcmp(seen.call, "port_replace eth1") && seen.mode == TICKPATH_PORT_MODE_STEAL);
+	CHECK(tpctl("port", "replace", NULL) == 2 && usage_fails("port replace needs a device"));
+
+	CHECK(tpctl("feed", "replace", "itch-a", "dev", "eth1", "group", "233.54.12.111",
+		    "port", "26477", "source", "10.1.2.3", "channel", "nasdaq", NULL) == 0);
+	CHECK(!strcmp(seen.log, "feed_replace itch-a;"));
+	CHECK(!strcmp(seen.feed.ifname, "eth1") && seen.feed.udp_port == 26477);
+	CHECK(seen.feed.group.s_addr == inet_addr("233.54.12.111"));
+	CHECK(seen.feed.source.s_addr == inet_addr("10.1.2.3"));
+	CHECK(!strcmp(seen.feed.channel, "nasdaq"));
+	CHECK(tpctl("feed", "replace", "f", "dev", "eth1", NULL) == 2 &&
+	      usage_fails("feed replace needs a group and a port"));
+
+	CHECK(tpctl("sub", "replace", "quotes", "channel", "nasdaq", "types", "AFE",
+		    "locates", "9,1-3", "symbols", "MSFT,AAPL", "slots", "1024", "user", "1000",
+		    "group", "0", NULL) == 0);
+	CHECK(!strcmp(seen.log, "sub_replace quotes;"));
+	CHECK(!strcmp(seen.sub.channel, "nasdaq") && !strcmp(seen.sub.types, "AFE"));
+	CHECK(!strcmp(seen.locates, "1-3,9") && !strcmp(seen.symbols, "AAPL    MSFT    "));
+	CHECK(seen.sub.ring_slots == 1024);
+	CHECK(seen.sub.owner.has_uid && seen.sub.owner.uid == 1000);
+	CHECK(seen.sub.owner.has_gid && seen.sub.owner.gid == 0);
+	CHECK(tpctl("sub", "replace", "q", NULL) == 2 && usage_fails("sub replace needs a channel"));
+
+	call_ret = -EOPNOTSUPP;
+	call_error = "tickpath: a feed's group cannot change in place";
+	CHECK(tpctl("feed", "replace", "itch-a", "dev", "eth1", "group", "233.54.12.112",
+		    "port", "26477", NULL) == 1);
+	CHECK(!strcmp(err, "Error: tickpath: a feed's group cannot change in place\n"));
+	call_ret = 0;
+	call_error = NULL;
+}
+
+static void test_batch_split(void)
+{
+	char line[] = "  sub\tadd \"my sub\" symbols 'BRK A,\"X\"' x#y \"\" # a comment\r\n";
+	char comment[] = "# port show\n";
+	char words60[200] = "";
+	char *words[BATCH_WORDS_MAX];
+
+	CHECK(batch_split(line, words, BATCH_WORDS_MAX) == 7);
+	CHECK(!strcmp(words[0], "sub") && !strcmp(words[1], "add"));
+	CHECK(!strcmp(words[2], "my sub") && !strcmp(words[3], "symbols"));
+	CHECK(!strcmp(words[4], "BRK A,\"X\"") && !strcmp(words[5], "x#y"));
+	CHECK(!strcmp(words[6], ""));
+	CHECK(batch_split(comment, words, BATCH_WORDS_MAX) == 0);
+	for (int i = 0; i < 60; i++)
+		strcat(words60, "w ");
+	CHECK(batch_split(words60, words, 60) == 60 && !strcmp(words[59], "w"));
+}
+
+static void test_batch(void)
+{
+	char name[] = "/tmp/tpctl_test.XXXXXX", many[2 * BATCH_WORDS_MAX + 8];
+	FILE *f = fdopen(mkstemp(name), "w");
+
+	fputs("# a configuration\n"
+	      "port attach dev eth1 mode mirror\n"
+	      "\n"
+	      "   \n"
+	      "feed add itch-a dev eth1 group 233.54.12.111 port 26477 # the A line\n"
+	      "sub add \"my quotes\" channel itch-a symbols \"BRK A,AAPL\"\n"
+	      "sub del quotes\n"
+	      "sub set \"my quotes\" types AF\n", f);
+	fclose(f);
+
+	/* One handle for the whole batch. */
+	CHECK(tpctl("-batch", name, NULL) == 0 && !err[0] && !out[0]);
+	CHECK(!strcmp(seen.log, "port_attach eth1;feed_add itch-a;sub_add my quotes;"
+		      "sub_del quotes;sub_set my quotes;"));
+	CHECK(seen.opens == 1);
+	CHECK(!strcmp(seen.sub.types, "AF"));
+
+	/* The first failure stops it, with its line; -force goes on. */
+	call_ret = -ENOENT;
+	call_error = "tickpath: no such subscription";
+	fail_name = "quotes";
+	CHECK(tpctl("-b", name, NULL) == 1);
+	CHECK(!strcmp(seen.log, "port_attach eth1;feed_add itch-a;sub_add my quotes;"
+		      "sub_del quotes;"));
+	CHECK(strstr(err, "Error: tickpath: no such subscription\nCommand failed ") &&
+	      strstr(err, name) && strstr(err, ":7\n"));
+	CHECK(tpctl("-force", "-batch", name, NULL) == 1);
+	CHECK(!strcmp(seen.log, "port_attach eth1;feed_add itch-a;sub_add my quotes;"
+		      "sub_del quotes;sub_set my quotes;"));
+	CHECK(strstr(err, ":7\n") && !strstr(err, ":8\n"));
+	fail_name = NULL;
+	call_ret = 0;
+	call_error = NULL;
+
+	/* Usage errors and unreadable lines fail their line too; standard
+	 * input is "-", and the options of the command line apply to every
+	 * line.
+	 */
+	input = "port show\nfeed add f dev eth1\nsub del \"unended\nfeed del f\n";
+	nr_replies = 0;
+	CHECK(tpctl("-j", "-b", "-", "-force", NULL) == 1);
+	CHECK(!strcmp(seen.log, "port_dump -;feed_del f;") && out_is("[]\n"));
+	CHECK(strstr(err, "tpctl: feed add needs a group and a port\n"));
+	CHECK(strstr(err, "Command failed -:2\n") && strstr(err, "a quoted word does not end\n") &&
+	      strstr(err, "Command failed -:3\n") && !strstr(err, ":1\n") && !strstr(err, ":4\n"));
+	input = "bogus\n";
+	CHECK(tpctl("-b", "-", NULL) == 1 && strstr(err, "unknown object 'bogus'") &&
+	      strstr(err, "Command failed -:1\n") && !seen.opens);
+	memset(many, 0, sizeof(many));
+	for (int i = 0; i < BATCH_WORDS_MAX + 1; i++)
+		strcat(many, "w ");
+	input = many;
+	CHECK(tpctl("-b", "-", NULL) == 1 && strstr(err, "more than 64 words on a line\n") &&
+	      strstr(err, "Command failed -:1\n") && !seen.opens);
+	input = NULL;
+
+	CHECK(tpctl("-batch", name, "port", "show", NULL) == 2 &&
+	      usage_fails("-batch takes no OBJECT"));
+	unlink(name);
+	CHECK(tpctl("-b", name, NULL) == 1 && strstr(err, "cannot open") && !seen.opens);
+}
+
+static void test_save(void)
+{
+	static const char saved[] =
+		"# tickpath configuration (tpctl save); restore it with tpctl -batch FILE\n"
+		"port replace dev eth1 mode steal\n"
+		"port replace dev eth2 mode mirror\n"
+		"feed replace itch-a dev eth1 group 233.54.12.111 port 26477 source 10.1.2.3"
+		" proto moldudp64-itch50 channel nasdaq\n"
+		"feed replace itch-\"b\" dev eth2 group 233.54.12.112 port 26478"
+		" proto moldudp64-itch50 channel itch-\"b\"\n"
+		"sub replace quotes channel nasdaq types AFE locates 1,5,7-9"
+		" symbols \"AAPL,BRK A\" slots 65536\n"
+		"sub replace everything channel nasdaq slots 1024 user 1000 group 0\n";
+	char line[sizeof(saved)];
+
+	port_reply[0] = (struct tp_port_info){ 2, "eth1", TICKPATH_PORT_MODE_STEAL, 1000, 128000 };
+	port_reply[1] = (struct tp_port_info){ 3, "eth2", TICKPATH_PORT_MODE_MIRROR, 0, 0 };
+	fill_feeds();
+	fill_subs();
+	nr_replies = 2;
+	/* Counters are not configuration, and -j does not apply. */
+	CHECK(tpctl("-j", "-s", "save", NULL) == 0 && !err[0] && out_is(saved));
+	CHECK(!strcmp(seen.log, "port_dump -;feed_dump -;sub_dump -;") && seen.opens == 1);
+	CHECK(tpctl("sa", "extra", NULL) == 2 && usage_fails("unknown save command 'extra'"));
+
+	/* Read back, it asks for the same again. */
+	input = saved;
+	CHECK(tpctl("-b", "-", NULL) == 0 && !err[0]);
+	CHECK(!strcmp(seen.log, "port_replace eth1;port_replace eth2;feed_replace itch-a;"
+		      "feed_replace itch-\"b\";sub_replace quotes;sub_replace everything;"));
+	CHECK(!strcmp(seen.sub.channel, "nasdaq") && seen.sub.ring_slots == 1024 &&
+	      !seen.sub.types && !seen.sub.nr_locates && !seen.sub.nr_symbols);
+	CHECK(seen.sub.owner.has_uid && seen.sub.owner.uid == 1000);
+	CHECK(seen.sub.owner.has_gid && seen.sub.owner.gid == 0);
+	/* Each line alone: the last call is the one to look at. */
+	snprintf(line, sizeof(line), "%s", strstr(saved, "sub replace quotes"));
+	*strchr(line, '\n') = '\0';
+	input = line;
+	CHECK(tpctl("-b", "-", NULL) == 0 && !strcmp(seen.log, "sub_replace quotes;"));
+	CHECK(!strcmp(seen.sub.types, "AFE") && !strcmp(seen.locates, "1,5,7-9") &&
+	      !strcmp(seen.symbols, "AAPL    BRK A   ") && seen.sub.ring_slots == 65536 &&
+	      !seen.sub.owner.has_uid && !seen.sub.owner.has_gid);
+	snprintf(line, sizeof(line), "%s", strstr(saved, "feed replace itch-a"));
+	*strchr(line, '\n') = '\0';
+	CHECK(tpctl("-b", "-", NULL) == 0 && !strcmp(seen.log, "feed_replace itch-a;"));
+	CHECK(!strcmp(seen.feed.ifname, "eth1") && seen.feed.udp_port == 26477 &&
+	      seen.feed.group.s_addr == inet_addr("233.54.12.111") &&
+	      seen.feed.source.s_addr == inet_addr("10.1.2.3") &&
+	      !strcmp(seen.feed.channel, "nasdaq") &&
+	      seen.feed.proto == TICKPATH_PROTO_MOLDUDP64_ITCH50);
+	input = NULL;
+
+	/* Names that need quotes get them; one that none can hold is an
+	 * error, the rest still saved.
+	 */
+	snprintf(sub_reply[0].name, sizeof(sub_reply[0].name), "#1 \"x\"");
+	sub_reply[0].nr_symbols = 0;
+	snprintf(sub_reply[1].name, sizeof(sub_reply[1].name), "a\nb");
+	nr_replies = 2;
+	memset(port_reply, 0, sizeof(port_reply));
+	memset(feed_reply, 0, sizeof(feed_reply));
+	snprintf(port_reply[0].ifname, sizeof(port_reply[0].ifname), "e 1");
+	snprintf(port_reply[1].ifname, sizeof(port_reply[1].ifname), "#2");
+	fill_feeds();
+	snprintf(feed_reply[1].name, sizeof(feed_reply[1].name), "'\" \"'");
+	CHECK(tpctl("save", NULL) == 1);
+	CHECK(strstr(out, "\nport replace dev \"e 1\" mode steal\n"
+		     "port replace dev \"#2\" mode steal\nfeed replace itch-a "));
+	CHECK(strstr(out, "\nsub replace '#1 \"x\"' channel nasdaq types AFE locates 1,5,7-9"
+		     " slots 65536\n"));
+	CHECK(!strstr(out, "a\nb") && !strstr(out, "feed replace '") &&
+	      !strstr(out, "feed replace \"'"));
+	CHECK(strstr(err, "Error: feed '\" \"': ''\" \"'' cannot be written"));
+	CHECK(strstr(err, "Error: subscription a\nb: 'a\nb' cannot be written"));
+	input = strchr(out, '\n') + 1;
+	CHECK(tpctl("-b", "-", NULL) == 0);
+	CHECK(!strcmp(seen.log, "port_replace e 1;port_replace #2;feed_replace itch-a;"
+		      "sub_replace #1 \"x\";"));
+	input = NULL;
+}
+
 static void test_help(void)
 {
 	CHECK(tpctl("--help", NULL) == 0 && strstr(out, "tpctl sub set NAME") && !err[0]);
@@ -607,6 +857,10 @@ int main(void)
 	test_feed_show();
 	test_sub_show();
 	test_kernel_errors();
+	test_replace();
+	test_batch_split();
+	test_batch();
+	test_save();
 	test_help();
 	return check_done();
 }
