@@ -21,7 +21,7 @@ struct save_line {
 	FILE *out;
 	char *text;
 	size_t len;
-	const char *bad;	/* the first word no quoting can hold */
+	bool bad;		/* a word no quoting can hold */
 	int err;		/* a failure of tpctl's own */
 };
 
@@ -46,8 +46,8 @@ static void save_word(struct save_line *line, const char *word)
 		fprintf(line->out, " \"%s\"", word);
 	else if (!strchr(word, '\n') && !strchr(word, '\''))
 		fprintf(line->out, " '%s'", word);
-	else if (!line->bad)
-		line->bad = word;
+	else
+		line->bad = true;
 }
 
 static void save_arg(struct save_line *line, const char *keyword, const char *word)
@@ -66,8 +66,8 @@ static int save_end(struct save_line *line, const char *what, const char *name)
 	if (fclose(line->out) || line->err) {
 		ret = finish(line->err ?: -ENOMEM);
 	} else if (line->bad) {
-		fprintf(stderr, "Error: %s %s: '%s' cannot be written as a word of a batch file\n",
-			what, name, line->bad);
+		fprintf(stderr, "Error: %s %s cannot be saved: a word of it holds a newline, or both quotes and a blank\n",
+			what, name);
 		ret = 1;
 	} else {
 		printf("%s\n", line->text);
