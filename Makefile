@@ -56,7 +56,7 @@ deps:
 # against it (they use the decoder, which the shared library keeps private),
 # so they also run from the build tree inside the test VMs.
 user: $(BUILD)/user/libtickpath.a $(BUILD)/user/$(LIB_SO) \
-      $(BUILD)/user/libtickpath.pc $(TOOLS:%=$(BUILD)/user/%) \
+      $(TOOLS:%=$(BUILD)/user/%) \
       $(VM_PROGS:%=$(BUILD)/vmtest/%)
 
 $(BUILD)/user/%.o: lib/%.c $(HEADERS)
@@ -77,10 +77,6 @@ $(BUILD)/user/$(LIB_SO): $(LIB_OBJS) lib/libtickpath.map
 		-Wl,--version-script,lib/libtickpath.map -o $@ $(LIB_OBJS) $(LDLIBS)
 	ln -sf $(LIB_SO) $(BUILD)/user/libtickpath.so.$(SOVERSION)
 	ln -sf libtickpath.so.$(SOVERSION) $(BUILD)/user/libtickpath.so
-
-$(BUILD)/user/libtickpath.pc: lib/libtickpath.pc.in VERSION Makefile
-	sed -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' $< > $@
 
 # A tool is tools/NAME.c plus its NAME_SRCS, linked with the library.
 tpctl_SRCS := $(wildcard tools/tpctl_*.c) tools/version.c
@@ -132,8 +128,10 @@ fuzz: $(BUILD)/fuzz/itch_fuzz
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
-# The kernel release of KDIR: where the module installs.
-KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+# The kernel release of KDIR, as uname -r prints it (Debian's headers give
+# the upstream version in kernel.release): where the module installs.
+KVER ?= $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
+	  $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 MODDIR = /lib/modules/$(KVER)/updates
 
 # The module for the test kernels (build/<kernel>/), with the KUnit suites
@@ -165,7 +163,9 @@ install-user: user
 	$(INSTALL) -m 0755 $(BUILD)/user/$(LIB_SO) $(DESTDIR)$(LIBDIR)
 	ln -sf $(LIB_SO) $(DESTDIR)$(LIBDIR)/libtickpath.so.$(SOVERSION)
 	ln -sf libtickpath.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libtickpath.so
-	$(INSTALL) -m 0644 $(BUILD)/user/libtickpath.pc $(DESTDIR)$(PKGCONFIGDIR)
+	sed -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' lib/libtickpath.pc.in \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/libtickpath.pc
 	$(INSTALL) -m 0644 lib/tickpath.h lib/tickpath_reader.h $(DESTDIR)$(INCLUDEDIR)
 	$(INSTALL) -m 0644 uapi/linux/tickpath.h uapi/linux/tickpath_ring.h \
 		$(DESTDIR)$(INCLUDEDIR)/linux
@@ -206,11 +206,12 @@ uninstall:
 # The module's source as DKMS wants it, in $(DESTDIR)/usr/src/tickpath-VERSION;
 # then: dkms add/build/install -m tickpath -v $(VERSION).
 DKMS_SRC := $(DESTDIR)/usr/src/tickpath-$(VERSION)
+DKMS_FILES := Kbuild VERSION dkms.conf kmod/Kbuild uapi/linux/tickpath.h \
+	      uapi/linux/tickpath_ring.h $(filter-out %.mod.c,$(wildcard kmod/*.[ch]))
 dkms-src:
 	rm -rf $(DKMS_SRC)
 	$(INSTALL) -d $(DKMS_SRC)
-	cp -R --parents Kbuild VERSION dkms.conf kmod/Kbuild kmod/*.[ch] uapi/linux/*.h \
-		$(DKMS_SRC)
+	cp --parents $(DKMS_FILES) $(DKMS_SRC)
 
 # tickpath.ko compiled (W=1) against every other kernel headers tree that
 # Debian's archive serves here; see vm-test/compat.sh.

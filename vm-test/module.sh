@@ -15,11 +15,12 @@ tree=$src/build/$kernel
 mkdir -p "$tree"
 # Links are refreshed on every build; stale ones (from deleted sources) go.
 find "$tree" -type l -delete
-(cd "$src" && find Kbuild VERSION kmod uapi tests/kunit -type f \( -name Kbuild -o -name VERSION -o -name '*.[ch]' \) |
+(cd "$src" && find Kbuild VERSION kmod uapi tests/kunit -type f \( -name Kbuild -o -name VERSION -o -name '*.[ch]' \) \
+		! -name '*.mod.c' |
 	while read -r f; do
 		mkdir -p "$tree/$(dirname "$f")"
 		ln -s "$src/$f" "$tree/$f"
 	done)
 kunit=()
-[ "$kernel" = debug ] && kunit=(TP_KUNIT=m)
+[ "$kernel" = debug ] && kunit=(TP_KUNIT=1)
 make -C "$kdir" M="$tree" W=1 "${kunit[@]}" "$@" modules

@@ -39,3 +39,11 @@ finish() {
 lines() {
 	wc -l < "$1" | tr -d ' '
 }
+
+# logged LOG COMMAND...: runs COMMAND with its output in LOG.
+logged() {
+	local log=$1
+
+	shift
+	"$@" > "$log" 2>&1
+}
