@@ -113,7 +113,8 @@ static rx_handler_result_t tp_rx_feed(struct tp_port *port, struct tp_feed *feed
 	}
 	u64_stats_update_end(&stats->syncp);
 
-	if (port->mode == TICKPATH_PORT_MODE_MIRROR)
+	/* A replace may change the mode under us (netlink.c). */
+	if (READ_ONCE(port->mode) == TICKPATH_PORT_MODE_MIRROR)
 		return RX_HANDLER_PASS;
 	consume_skb(skb);
 	return RX_HANDLER_CONSUMED;
