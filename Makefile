@@ -234,3 +234,16 @@ clean:
 	rm -rf $(BUILD)
 	rm -f kmod/*.o kmod/*.ko kmod/*.mod kmod/*.mod.c kmod/.*.cmd kmod/modules.order \
 	      *.symvers modules.order .*.cmd
+
+# make bench-decoder: the ITCH decoder alone (bench/decoder_bench.c), built
+# with the library's own flags and linked like a tool; bench/decoder.sh
+# times it and counts its instructions under callgrind.
+.PHONY: bench-decoder
+decoder_bench_SRCS := tools/pcap.c
+$(BUILD)/bench/decoder_bench: bench/decoder_bench.c $(decoder_bench_SRCS) \
+			      $(BUILD)/user/libtickpath.a $(HEADERS) $(TOOL_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(TOOL_CFLAGS) -DTP_BENCH_CFLAGS='"$(strip $(CFLAGS))"' $(LDFLAGS) \
+		-o $@ $< $(decoder_bench_SRCS) $(BUILD)/user/libtickpath.a $(TOOL_LDLIBS)
+
+bench-decoder: $(BUILD)/bench/decoder_bench $(BUILD)/user/tpgen
