@@ -11,6 +11,7 @@ packages=(
 	linux-source-6.1 bc bison flex libelf-dev libssl-dev dwarves	# debug kernel
 	qemu-system-x86 busybox-static cpio kmod iproute2 util-linux	# test VMs
 	python3 sparse tshark clang		# tests, fuzzing and lint
+	libxdp-dev libbpf-dev gnuplot-nox valgrind	# the bench: AF_XDP, plots, callgrind
 )
 
 missing=()
