@@ -106,6 +106,21 @@ $(BUILD)/vmtest/%: tests/vm/%.c $$(%_SRCS) $(BUILD)/user/libtickpath.a $(HEADERS
 	@mkdir -p $(@D)
 	$(CC) $(TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $($*_SRCS) $(BUILD)/user/libtickpath.a $(LDLIBS)
 
+# tpbench, the benchmark's reader (bench/): linked like the tools, and with
+# libxdp and libbpf for its AF_XDP path (Debian: libxdp-dev, libbpf-dev).
+BENCH_SRCS := $(wildcard bench/tpbench_*.c)
+BENCH_HEADERS := $(wildcard bench/tpbench*.h)
+BENCH_LDLIBS := $(LDLIBS) -lxdp -lbpf -lpthread
+
+.PHONY: bench-progs
+bench-progs: $(BUILD)/bench/tpbench
+
+$(BUILD)/bench/tpbench: bench/tpbench.c $(BENCH_SRCS) $(BUILD)/user/libtickpath.a \
+			$(HEADERS) $(BENCH_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -Ibench $(LDFLAGS) -o $@ $< $(BENCH_SRCS) \
+		$(BUILD)/user/libtickpath.a $(BENCH_LDLIBS)
+
 # Unit tests build with ASan and UBSan; they include the sources they test.
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(wildcard tests/kunit/*.h) $(LIB_SRCS) \
 		 $(wildcard tools/tpctl*.c) tools/version.c $(TOOL_HEADERS) $(HEADERS)
