@@ -45,7 +45,7 @@ VM_PROGS := $(patsubst tests/vm/%.c,%,$(wildcard tests/vm/*.c))
 HEADERS := $(wildcard lib/*.h uapi/linux/*.h kmod/itch*.h) VERSION
 MANPAGES := $(wildcard docs/man/*.[0-9])
 
-.PHONY: all user unit module modules deps check demo lint fuzz clean tools-san \
+.PHONY: all user unit module modules deps check demo bench lint fuzz clean tools-san \
 	install install-module install-user uninstall dkms-src compat
 all: user
 
@@ -238,8 +238,14 @@ lint: deps
 	vm-test/lint.sh
 
 check: deps
-	$(MAKE) user unit tools-san
+	$(MAKE) user unit tools-san bench-progs
 	vm-test/check
+
+# The receive paths side by side, and the decoder (bench/run; about 30
+# minutes, BENCH_REPS=1 for a quick look): bench/out/, docs/BENCHMARKS.md.
+bench: deps
+	$(MAKE) user bench-progs bench-decoder
+	bench/run
 
 demo: deps
 	$(MAKE) user
