@@ -536,6 +536,14 @@ def style(path, index):
     return "lw 2 lc rgb '%s' dt %d" % (colour, 2 if path.endswith("-busy") else 1)
 
 
+def plot_steps(series, using):
+    """A gnuplot plot command drawing each path's data file as steps."""
+    return "plot " + ", ".join(
+        "%s using %s with steps %s title %s"
+        % (gnuplot_quote(d), using, style(p, i), gnuplot_quote(p))
+        for i, (p, d) in enumerate(series)) + "\n"
+
+
 def plot_latency(detail, cdfs, load, out_png, workdir):
     """Per path: the pooled CDF (log x), and its tail as 1 - F (log-log)."""
     series = []
@@ -558,17 +566,11 @@ def plot_latency(detail, cdfs, load, out_png, workdir):
     script += ("set logscale x\nset grid\nset key bottom right\n"
                "set xlabel 'latency (µs)'\nset ylabel 'fraction of messages'\n"
                "set yrange [0:1]\nset title 'CDF'\n")
-    script += "plot " + ", ".join(
-        "%s using 1:2 with steps %s title %s"
-        % (gnuplot_quote(d), style(p, i), gnuplot_quote(p))
-        for i, (p, d) in enumerate(series)) + "\n"
+    script += plot_steps(series, "1:2")
     script += ("set logscale xy\nset yrange [*:1]\nset format y '%g'\n"
                "set key bottom left\n"
                "set ylabel 'fraction slower (1 - CDF)'\nset title 'tail'\n")
-    script += "plot " + ", ".join(
-        "%s using 1:($3 > 0 ? $3 : 1/0) with steps %s title %s"
-        % (gnuplot_quote(d), style(p, i), gnuplot_quote(p))
-        for i, (p, d) in enumerate(series)) + "\n"
+    script += plot_steps(series, "1:($3 > 0 ? $3 : 1/0)")
     script += "unset multiplot\n"
     run_gnuplot(script, workdir)
     return True
