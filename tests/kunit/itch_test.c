@@ -64,7 +64,7 @@ static void tp_itch_test_decode(struct kunit *test)
 			want->flags & TICKPATH_REC_F_LONG ? 2U : 1U);
 }
 
-/* The type and length lookups agree with the vectors (PROTOCOLS.md). */
+/* The type and length lookups agree with the vectors (docs/protocols.md). */
 static void tp_itch_test_types(struct kunit *test)
 {
 	unsigned int i, c;

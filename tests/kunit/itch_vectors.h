@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * One hand-built message of every ITCH 5.0 type, in the order of
- * PROTOCOLS.md, with the record it decodes to.  Written from the
+ * docs/protocols.md, with the record it decodes to.  Written from the
  * specification, not from the decoder's table, so that a field the table
  * misplaces, swaps or reads with the wrong width or byte order fails.  Every
  * byte differs from every other: byte o of a message is 0x80 + o in integer

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The freestanding ITCH decoder and the encoder in user space, under ASan
- * and UBSan: the type table against the facts of PROTOCOLS.md, round trips
- * for every type with pseudo-random fields, every error of tp_itch_decode()
- * and tp_mold_parse() on packets held in buffers of their exact size, so
- * that any read past the end is caught.
+ * and UBSan: the type table against the facts of docs/protocols.md, round
+ * trips for every type with pseudo-random fields, every error of
+ * tp_itch_decode() and tp_mold_parse() on packets held in buffers of their
+ * exact size, so that any read past the end is caught.
  */
 #include "../../kmod/itch.c"
 #include "../../lib/itch_encode.c"
@@ -15,7 +15,7 @@
 
 #define ROUNDS 2000
 
-/* The types in the order of PROTOCOLS.md, with their lengths. */
+/* The types in the order of docs/protocols.md, with their lengths. */
 static const char order[] = "SRHYLVWKJhAFECXDUPQBINO";
 static const unsigned int lengths[] = {
 	12, 39, 25, 20, 26, 35, 12, 28, 35, 21, 36, 40, 31, 36, 23, 19, 35, 44,
@@ -158,7 +158,7 @@ static void test_layout(void)
 		check_layout(&tp_itch_types[i]);
 }
 
-/* Where the dropped Stock of A F P Q is on the wire (PROTOCOLS.md). */
+/* Where the dropped Stock of A F P Q is on the wire (docs/protocols.md). */
 static unsigned int stock_offset(char c)
 {
 	switch (c) {
