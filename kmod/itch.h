@@ -92,10 +92,15 @@ extern const struct tp_itch_type tp_itch_types[TP_ITCH_TYPES + 1];
 
 /*
  * Index 1..TP_ITCH_TYPES of an ITCH message type character, in the order of
- * PROTOCOLS.md (S R H Y L V W K J h A F E C X D U P Q B I N O); 0 if the
+ * docs/protocols.md (S R H Y L V W K J h A F E C X D U P Q B I N O); 0 if the
  * character is not an ITCH 5.0 type.
  */
-unsigned int tp_itch_type_index(u8 type);
+extern const u8 tp_itch_index[256];
+static inline unsigned int tp_itch_type_index(u8 type)
+{
+	return tp_itch_index[type];
+}
+
 /* The type character of index 1..TP_ITCH_TYPES. */
 u8 tp_itch_type_char(unsigned int index);
 /* Wire length of a type; 0 if unknown. */
