@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Channels: MoldUDP64 sequence state, ITCH decoding, and fan-out of records
- * to the rings of the channel's subscriptions.
+ * to the rings of the channel's subscriptions, once per packet what can be.
  */
 
 #include "channel.h"
+#include "fanout.h"
 #include "feed.h"
 #include "netns.h"
+#include "port.h"
 #include "ring.h"
 #include "stats.h"
 #include "sub.h"
@@ -38,6 +40,9 @@ static struct tp_channel *tp_channel_create(struct tp_net *tn, const char *name,
 	ch->directory = kvzalloc(sizeof(*ch->directory), GFP_KERNEL);
 	if (!ch->directory)
 		goto err_directory;
+	ch->fanout = kvzalloc(sizeof(*ch->fanout), GFP_KERNEL);
+	if (!ch->fanout)
+		goto err_fanout;
 	/* Records carry the id in a byte; 0 is never used. */
 	id = ida_alloc_range(&tn->channel_ids, 1, U8_MAX, GFP_KERNEL);
 	if (id < 0) {
@@ -53,6 +58,8 @@ static struct tp_channel *tp_channel_create(struct tp_net *tn, const char *name,
 	return ch;
 
 err_id:
+	kvfree(ch->fanout);
+err_fanout:
 	kvfree(ch->directory);
 err_directory:
 	kfree(ch);
@@ -67,6 +74,7 @@ static void tp_channel_destroy(struct tp_channel *ch)
 		tp_sub_del(sub);
 	list_del(&ch->node);
 	ida_free(&ch->tn->channel_ids, ch->id);
+	kvfree(ch->fanout);
 	kvfree(ch->directory);
 	kfree(ch);
 }
@@ -105,23 +113,61 @@ void tp_channel_del_line(struct tp_feed *feed)
 	tp_channel_destroy(ch);
 }
 
-/* Resolves @filter's symbols against everything announced so far. */
-static void tp_channel_resolve(struct tp_channel *ch, struct tp_filter *filter)
+int tp_channel_numa_node(const struct tp_channel *ch)
 {
-	const struct tp_directory *dir = ch->directory;
+	const struct tp_feed *feed = ch->lines[0];
+
+	/* Where the receive path that writes the rings runs. */
+	return feed && feed->port ? dev_to_node(&feed->port->dev->dev) :
+				    NUMA_NO_NODE;
+}
+
+/*
+ * Resolves @filter's symbols against the announcements @from .. @to - 1.
+ * Announcements never change once counted, so the many before a filter is
+ * installed are resolved outside the lock (at 10,000 symbols, ~0.5 ms that
+ * would have held off the receive path), the few since under it.
+ */
+static void tp_channel_resolve(const struct tp_directory *dir,
+			       struct tp_filter *filter, u32 from, u32 to)
+{
 	u32 i;
 
-	lockdep_assert_held(&ch->lock);
-	for (i = 0; i < dir->count; i++)
+	for (i = from; i < to; i++)
 		tp_filter_resolve(filter, dir->symbol[dir->announced[i]],
 				  dir->announced[i]);
 }
 
+/* Resolves a filter no receive path sees yet; returns how far it got. */
+static u32 tp_channel_resolve_unlocked(struct tp_channel *ch,
+				       struct tp_filter *filter)
+{
+	/* Pairs with the release in tp_channel_announce(). */
+	u32 count = smp_load_acquire(&ch->directory->count);
+
+	tp_channel_resolve(ch->directory, filter, 0, count);
+	return count;
+}
+
+/* Under the lock: the rest of the directory, then into the index. */
+static void tp_channel_install(struct tp_channel *ch, struct tp_sub *sub,
+			       struct tp_filter *filter, u32 resolved)
+{
+	lockdep_assert_held(&ch->lock);
+	tp_channel_resolve(ch->directory, filter, resolved, ch->directory->count);
+	tp_fanout_link(ch->fanout, filter, sub);
+	sub->filter = filter;
+}
+
 void tp_channel_add_sub(struct tp_channel *ch, struct tp_sub *sub)
 {
+	u32 resolved;
+
 	ASSERT_RTNL();
+	resolved = tp_channel_resolve_unlocked(ch, sub->filter);
 	spin_lock_bh(&ch->lock);
-	tp_channel_resolve(ch, sub->filter);
+	tp_channel_install(ch, sub, sub->filter, resolved);
+	sub->offered_base = ch->offered;
 	list_add_tail(&sub->channel_node, &ch->subs);
 	spin_unlock_bh(&ch->lock);
 }
@@ -130,6 +176,7 @@ void tp_channel_del_sub(struct tp_channel *ch, struct tp_sub *sub)
 {
 	ASSERT_RTNL();
 	spin_lock_bh(&ch->lock);
+	tp_fanout_unlink(sub->filter);
 	list_del(&sub->channel_node);
 	spin_unlock_bh(&ch->lock);
 }
@@ -137,43 +184,72 @@ void tp_channel_del_sub(struct tp_channel *ch, struct tp_sub *sub)
 struct tp_filter *tp_channel_swap_filter(struct tp_channel *ch, struct tp_sub *sub,
 					 struct tp_filter *filter)
 {
-	struct tp_filter *old;
+	struct tp_filter *old = sub->filter;
+	u32 resolved;
 
 	ASSERT_RTNL();
+	resolved = tp_channel_resolve_unlocked(ch, filter);
 	spin_lock_bh(&ch->lock);
-	tp_channel_resolve(ch, filter);
-	old = sub->filter;
-	sub->filter = filter;
+	tp_fanout_unlink(old);
+	tp_channel_install(ch, sub, filter, resolved);
 	spin_unlock_bh(&ch->lock);
 	return old;
 }
 
-/* Writes @rec to every subscription it passes; type_index 0 passes all. */
-static void tp_channel_deliver(struct tp_channel *ch, const struct tickpath_rec *rec,
-			       unsigned int type_index)
+void tp_channel_sub_stats(struct tp_channel *ch, const struct tp_sub *sub, u64 *c)
 {
+	/* The ring's own positions count what was written, the channel what
+	 * was offered: the receive path keeps no counter per subscription.
+	 */
+	spin_lock_bh(&ch->lock);
+	c[TICKPATH_SUB_STATS_A_RECORDS] = sub->ring->next_rec;
+	c[TICKPATH_SUB_STATS_A_SLOTS] = sub->ring->next_slot;
+	c[TICKPATH_SUB_STATS_A_FILTERED] = ch->offered - sub->offered_base -
+					   sub->ring->next_rec;
+	spin_unlock_bh(&ch->lock);
+}
+
+static void tp_channel_write(struct tp_channel_batch *batch, struct tp_sub *sub,
+			     const struct tickpath_rec *rec)
+{
+	tp_ring_write(sub->ring, rec);
+	if (sub->dirty)
+		return;
+	sub->dirty = true;
+	sub->dirty_next = batch->dirty;
+	batch->dirty = sub;
+}
+
+/*
+ * Writes @rec to the subscriptions it passes, visiting no other: the index
+ * names them by type and locate.  Control records (type_index 0) and
+ * market-wide messages (locate 0: S, V, W) go to every subscription whose
+ * types they pass.
+ */
+static void tp_channel_deliver(struct tp_channel *ch, struct tp_channel_batch *batch,
+			       const struct tickpath_rec *rec, unsigned int type_index)
+{
+	struct tp_fanout_entry *e;
 	struct tp_sub *sub;
 
-	list_for_each_entry(sub, &ch->subs, channel_node) {
-		struct tp_stats *stats = this_cpu_ptr(sub->stats);
-
-		u64_stats_update_begin(&stats->syncp);
-		if (type_index && !tp_filter_pass(sub->filter, type_index, rec->locate)) {
-			u64_stats_inc(&stats->c[TICKPATH_SUB_STATS_A_FILTERED]);
-		} else {
-			tp_ring_write(sub->ring, rec);
-			sub->unpublished = true;
-			u64_stats_inc(&stats->c[TICKPATH_SUB_STATS_A_RECORDS]);
-			u64_stats_add(&stats->c[TICKPATH_SUB_STATS_A_SLOTS],
-				      tp_ring_rec_slots(rec));
-		}
-		u64_stats_update_end(&stats->syncp);
+	batch->offered++;
+	if (!type_index || !rec->locate) {
+		list_for_each_entry(sub, &ch->subs, channel_node)
+			if (!type_index || sub->filter->types & BIT(type_index))
+				tp_channel_write(batch, sub, rec);
+		return;
 	}
+	hlist_for_each_entry(e, &ch->fanout->by_type[type_index], node)
+		tp_channel_write(batch, e->sub, rec);
+	hlist_for_each_entry(e, tp_fanout_by_locate(ch->fanout, rec->locate), node)
+		if (e->locate == rec->locate && e->types & BIT(type_index))
+			tp_channel_write(batch, e->sub, rec);
 }
 
 /* GAP gets @gap as its count, SESSION the channel's session name. */
-static void tp_channel_control(struct tp_channel *ch, struct tickpath_rec *rec,
-			       u8 type, u64 seq, u64 gap, bool hw_ts)
+static void tp_channel_control(struct tp_channel *ch, struct tp_channel_batch *batch,
+			       struct tickpath_rec *rec, u8 type, u64 seq, u64 gap,
+			       bool hw_ts)
 {
 	rec->type = type;
 	rec->flags = hw_ts ? TICKPATH_REC_F_HW_TS : 0;
@@ -186,7 +262,7 @@ static void tp_channel_control(struct tp_channel *ch, struct tickpath_rec *rec,
 		rec->gap.count = gap;
 	else if (type == TICKPATH_REC_SESSION)
 		memcpy(rec->session.name, ch->session, TP_MOLD_SESSION_LEN);
-	tp_channel_deliver(ch, rec, 0);
+	tp_channel_deliver(ch, batch, rec, 0);
 }
 
 /*
@@ -195,6 +271,7 @@ static void tp_channel_control(struct tp_channel *ch, struct tickpath_rec *rec,
  * delivered: seen before, or of the session left.
  */
 static u32 tp_channel_sequence(struct tp_channel *ch,
+			       struct tp_channel_batch *batch,
 			       const struct tp_mold_packet *mold,
 			       struct tickpath_rec *rec, bool hw_ts,
 			       struct tp_stats *stats)
@@ -229,7 +306,7 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 		ch->ended = false;
 		memcpy(ch->session, mold->session, TP_MOLD_SESSION_LEN);
 		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_SESSIONS]);
-		tp_channel_control(ch, rec, TICKPATH_REC_SESSION, ch->next_seq, 0, hw_ts);
+		tp_channel_control(ch, batch, rec, TICKPATH_REC_SESSION, ch->next_seq, 0, hw_ts);
 	}
 
 	/* Heartbeats and end of session carry the next sequence number, so
@@ -239,7 +316,7 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 	if ((s64)missing > 0) {
 		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_GAPS]);
 		u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_GAP_MESSAGES], missing);
-		tp_channel_control(ch, rec, TICKPATH_REC_GAP, ch->next_seq, missing,
+		tp_channel_control(ch, batch, rec, TICKPATH_REC_GAP, ch->next_seq, missing,
 				   hw_ts);
 		ch->next_seq = mold->seq;
 	}
@@ -251,7 +328,7 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 	if (mold->count == TP_MOLD_END_OF_SESSION) {
 		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_END_OF_SESSION]);
 		if (!ch->ended)
-			tp_channel_control(ch, rec, TICKPATH_REC_END_OF_SESSION,
+			tp_channel_control(ch, batch, rec, TICKPATH_REC_END_OF_SESSION,
 					   mold->seq, 0, hw_ts);
 		ch->ended = true;
 		return 0;
@@ -268,6 +345,7 @@ static u32 tp_channel_sequence(struct tp_channel *ch,
 static void tp_channel_announce(struct tp_channel *ch, const struct tickpath_rec *rec)
 {
 	struct tp_directory *dir = ch->directory;
+	struct tp_fanout_entry *e;
 	struct tp_sub *sub;
 	u64 symbol;
 
@@ -275,12 +353,17 @@ static void tp_channel_announce(struct tp_channel *ch, const struct tickpath_rec
 		return;
 	memcpy(&symbol, rec->stock_directory.stock, sizeof(symbol));
 	dir->symbol[rec->locate] = symbol;
-	dir->announced[dir->count++] = rec->locate;
-	list_for_each_entry(sub, &ch->subs, channel_node)
-		tp_filter_resolve(sub->filter, symbol, rec->locate);
+	dir->announced[dir->count] = rec->locate;
+	/* Pairs with the acquire in tp_channel_resolve_unlocked(). */
+	smp_store_release(&dir->count, dir->count + 1);
+	list_for_each_entry(sub, &ch->subs, channel_node) {
+		e = tp_filter_resolve(sub->filter, symbol, rec->locate);
+		if (e)
+			tp_fanout_link_entry(ch->fanout, e, sub);
+	}
 }
 
-static void tp_channel_messages(struct tp_channel *ch,
+static void tp_channel_messages(struct tp_channel *ch, struct tp_channel_batch *batch,
 				const struct tp_mold_packet *mold, u32 seen,
 				struct tickpath_rec *rec, struct tp_stats *stats)
 {
@@ -303,29 +386,52 @@ static void tp_channel_messages(struct tp_channel *ch,
 		}
 		rec->seq = mold->seq + i;
 		index = tp_itch_type_index(rec->type);
-		u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_MESSAGES]);
+		batch->messages++;
+		/* A local tally would cost the same add, and a loop per packet. */
 		u64_stats_inc(&stats->c[TP_FEED_TYPES + index]);
 		if (rec->type == 'R')
 			tp_channel_announce(ch, rec);
-		tp_channel_deliver(ch, rec, index);
+		tp_channel_deliver(ch, batch, rec, index);
 	}
 }
 
-static void tp_channel_publish(struct tp_channel *ch)
+/*
+ * Makes the packet's records visible, ring by ring; the rings with sleepers
+ * are woken after the lock is dropped (tp_channel_wake()), as many as the
+ * batch holds, the rest here.
+ */
+static void tp_channel_publish(struct tp_channel_batch *batch)
 {
 	struct tp_sub *sub;
 
-	list_for_each_entry(sub, &ch->subs, channel_node) {
-		if (!sub->unpublished)
+	for (sub = batch->dirty; sub; sub = sub->dirty_next) {
+		sub->dirty = false;
+		if (!tp_ring_publish(sub->ring))
 			continue;
-		tp_ring_publish(sub->ring);
-		sub->unpublished = false;
+		if (batch->nwake < ARRAY_SIZE(batch->wake))
+			batch->wake[batch->nwake++] = sub->ring;
+		else
+			tp_ring_wake(sub->ring);
 	}
+}
+
+/*
+ * The rings stay mapped: a subscription deleted meanwhile frees its ring
+ * only after an RCU grace period (tp_sub_del()), and the receive path runs
+ * in one.
+ */
+static void tp_channel_wake(const struct tp_channel_batch *batch)
+{
+	unsigned int i;
+
+	for (i = 0; i < batch->nwake; i++)
+		tp_ring_wake(batch->wake[i]);
 }
 
 void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
 			const struct tp_rx_packet *pkt, struct tp_stats *stats)
 {
+	struct tp_channel_batch batch;
 	struct tp_mold_packet mold;
 	enum tickpath_malformed reason;
 	struct tickpath_rec rec;
@@ -346,11 +452,19 @@ void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
 	rec.rx_ts = pkt->rx_ts;
 	rec.channel = ch->id;
 	rec.line = feed->line;
+	batch.dirty = NULL;
+	batch.offered = 0;
+	batch.messages = 0;
+	batch.nwake = 0;
 
 	spin_lock(&ch->lock);
-	seen = tp_channel_sequence(ch, &mold, &rec, pkt->hw_ts, stats);
+	seen = tp_channel_sequence(ch, &batch, &mold, &rec, pkt->hw_ts, stats);
 	if (mold.count != TP_MOLD_HEARTBEAT && mold.count != TP_MOLD_END_OF_SESSION)
-		tp_channel_messages(ch, &mold, seen, &rec, stats);
-	tp_channel_publish(ch);
+		tp_channel_messages(ch, &batch, &mold, seen, &rec, stats);
+	ch->offered += batch.offered;
+	tp_channel_publish(&batch);
 	spin_unlock(&ch->lock);
+
+	u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_MESSAGES], batch.messages);
+	tp_channel_wake(&batch);
 }

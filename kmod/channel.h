@@ -10,8 +10,10 @@
 #include <linux/spinlock.h>
 
 struct netlink_ext_ack;
+struct tp_fanout;
 struct tp_feed;
 struct tp_net;
+struct tp_ring;
 struct tp_stats;
 struct tp_sub;
 
@@ -47,8 +49,22 @@ struct tp_channel {
 	u8 left[TP_MOLD_SESSION_LEN];	/* the session before this one */
 	unsigned long left_at;		/* jiffies when it was left */
 	u64 next_seq;
+	u64 offered;			/* records offered to the subscriptions */
 	struct list_head subs;		/* tp_sub.channel_node */
+	struct tp_fanout *fanout;	/* the same subscriptions, indexed */
 	struct tp_directory *directory;
+};
+
+/* Rings one packet wakes after the channel's lock, at most. */
+#define TP_CHANNEL_WAKE_MAX 8
+
+/* What one packet leaves to be done once, after all its messages. */
+struct tp_channel_batch {
+	struct tp_sub *dirty;		/* written to: tp_sub.dirty_next */
+	u64 offered;
+	u32 messages;
+	unsigned int nwake;
+	struct tp_ring *wake[TP_CHANNEL_WAKE_MAX];
 };
 
 /* Per packet, from the receive path: the packet's own data. */
@@ -73,6 +89,10 @@ void tp_channel_receive(struct tp_channel *ch, const struct tp_feed *feed,
 
 void tp_channel_add_sub(struct tp_channel *ch, struct tp_sub *sub);
 void tp_channel_del_sub(struct tp_channel *ch, struct tp_sub *sub);
+/* The NUMA node of the channel's device, for its rings' memory. */
+int tp_channel_numa_node(const struct tp_channel *ch);
+/* The subscription's counters, into @c indexed by TICKPATH_SUB_STATS_A_*. */
+void tp_channel_sub_stats(struct tp_channel *ch, const struct tp_sub *sub, u64 *c);
 /* Installs @filter on @sub between two packets; returns the old one. */
 struct tp_filter *tp_channel_swap_filter(struct tp_channel *ch, struct tp_sub *sub,
 					 struct tp_filter *filter);

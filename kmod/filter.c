@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Subscription filters: message types and stock locates, symbols resolved
- * to locates as the Stock Directory announces them.
+ * to locates as the Stock Directory announces them, and the entries that
+ * index them in the channel's fan-out.
  */
 
 #include "filter.h"
@@ -43,6 +44,35 @@ static int tp_filter_set_types(struct tp_filter *filter, const char *types,
 	return filter->types_given ? 0 : -ENOMEM;
 }
 
+/* Entries by type: one per type the filter passes, all of them used. */
+static void tp_filter_index_types(struct tp_filter *filter)
+{
+	unsigned int i;
+
+	for (i = 0; i < filter->nentries; i++) {
+		struct tp_fanout_entry *e = &filter->entries[i];
+
+		e->type_index = i + 1;
+		e->used = filter->types & BIT(i + 1);
+	}
+}
+
+/*
+ * Entries by locate: one per locate listed, used unless a repeat, then one
+ * per symbol, used when the symbol resolves to a locate not listed.
+ */
+static void tp_filter_index_locates(struct tp_filter *filter)
+{
+	u32 i;
+
+	for (i = 0; i < filter->nlocates; i++) {
+		struct tp_fanout_entry *e = &filter->entries[i];
+
+		e->locate = filter->locates[i];
+		e->used = !__test_and_set_bit(e->locate, filter->locate_map);
+	}
+}
+
 static int tp_filter_set_locates(struct tp_filter *filter,
 				 const struct tp_filter_spec *spec)
 {
@@ -59,8 +89,6 @@ static int tp_filter_set_locates(struct tp_filter *filter,
 		if (!filter->locates)
 			return -ENOMEM;
 		filter->nlocates = spec->nlocates;
-		for (i = 0; i < spec->nlocates; i++)
-			__set_bit(spec->locates[i], filter->locate_map);
 	}
 	if (spec->nsymbols) {
 		filter->symbols = kmemdup(spec->symbols,
@@ -74,6 +102,19 @@ static int tp_filter_set_locates(struct tp_filter *filter,
 		sort(filter->symbols, filter->nsymbols, sizeof(*filter->symbols),
 		     tp_filter_cmp_symbol, NULL);
 	}
+
+	filter->nentries = filter->any_locate ? TP_ITCH_TYPES :
+			   filter->nlocates + filter->nsymbols;
+	filter->entries = kcalloc(filter->nentries, sizeof(*filter->entries),
+				  GFP_KERNEL);
+	if (!filter->entries)
+		return -ENOMEM;
+	for (i = 0; i < filter->nentries; i++)
+		filter->entries[i].types = filter->types;
+	if (filter->any_locate)
+		tp_filter_index_types(filter);
+	else
+		tp_filter_index_locates(filter);
 	return 0;
 }
 
@@ -101,6 +142,7 @@ void tp_filter_free(struct tp_filter *filter)
 	if (!filter)
 		return;
 	bitmap_free(filter->locate_map);
+	kfree(filter->entries);
 	kfree(filter->types_given);
 	kfree(filter->locates);
 	kfree(filter->symbols);
@@ -117,22 +159,29 @@ void tp_filter_spec_of(const struct tp_filter *filter, struct tp_filter_spec *sp
 	spec->nsymbols = filter->nsymbols;
 }
 
-void tp_filter_resolve(struct tp_filter *filter, u64 symbol, u16 locate)
+struct tp_fanout_entry *tp_filter_resolve(struct tp_filter *filter, u64 symbol,
+					  u16 locate)
 {
+	struct tp_fanout_entry *e;
 	const u64 *found;
 	size_t i;
 
 	if (!filter->nsymbols)
-		return;
+		return NULL;
 	found = bsearch(&symbol, filter->symbols, filter->nsymbols,
 			sizeof(*filter->symbols), tp_filter_cmp_symbol);
 	if (!found)
-		return;
+		return NULL;
 	i = found - filter->symbols;
 	/* The first announcement holds for the day. */
 	if (filter->symbol_locates[i])
-		return;
+		return NULL;
 	filter->symbol_locates[i] = locate;
 	filter->resolved++;
-	__set_bit(locate, filter->locate_map);
+	if (__test_and_set_bit(locate, filter->locate_map))
+		return NULL;
+	e = &filter->entries[filter->nlocates + i];
+	e->locate = locate;
+	e->used = true;
+	return e;
 }

@@ -213,7 +213,7 @@ static int tp_genl_fill_sub(struct sk_buff *skb, const void *obj, u32 portid,
 	u64 c[__TICKPATH_SUB_STATS_A_MAX];
 	void *hdr;
 
-	tp_stats_read(sub->stats, ARRAY_SIZE(c), c);
+	tp_channel_sub_stats(sub->channel, sub, c);
 	hdr = tp_genl_put_header(skb, portid, seq, flags, TICKPATH_CMD_SUB_GET);
 	if (!hdr)
 		return -EMSGSIZE;

@@ -37,7 +37,7 @@ static bool tp_ring_slot_count_valid(u32 slot_count)
 	       PAGE_ALIGNED(tp_ring_data_size(slot_count));
 }
 
-static int tp_ring_alloc_pages(struct tp_ring *ring, u32 slot_count)
+static int tp_ring_alloc_pages(struct tp_ring *ring, u32 slot_count, int node)
 {
 	const gfp_t gfp = GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL |
 			  __GFP_NOWARN | __GFP_ZERO;
@@ -50,7 +50,7 @@ static int tp_ring_alloc_pages(struct tp_ring *ring, u32 slot_count)
 		return -ENOMEM;
 	ring->nr_pages = 1 + data;
 	for (i = 0; i < ring->nr_pages; i++) {
-		ring->pages[i] = alloc_page(gfp);
+		ring->pages[i] = alloc_pages_node(node, gfp, 0);
 		if (!ring->pages[i])
 			return -ENOMEM;
 		if (i)
@@ -85,7 +85,7 @@ static void tp_ring_init_hdr(struct tickpath_ring_hdr *hdr, u32 slot_count)
 	hdr->flags_offset = offsetof(struct tickpath_ring_hdr, flags);
 }
 
-struct tp_ring *tp_ring_create(u32 slot_count)
+struct tp_ring *tp_ring_create(u32 slot_count, int node)
 {
 	struct tp_ring *ring;
 
@@ -95,10 +95,10 @@ struct tp_ring *tp_ring_create(u32 slot_count)
 
 	if (!tp_ring_slot_count_valid(slot_count))
 		return NULL;
-	ring = kzalloc(sizeof(*ring), GFP_KERNEL_ACCOUNT);
+	ring = kzalloc_node(sizeof(*ring), GFP_KERNEL_ACCOUNT, node);
 	if (!ring)
 		return NULL;
-	if (tp_ring_alloc_pages(ring, slot_count) < 0) {
+	if (tp_ring_alloc_pages(ring, slot_count, node) < 0) {
 		tp_ring_free(ring);
 		return NULL;
 	}
@@ -127,21 +127,13 @@ void tp_ring_put(struct tp_ring *ring)
 	kref_put(&ring->ref, tp_ring_release);
 }
 
-void tp_ring_write(struct tp_ring *ring, const struct tickpath_rec *rec)
-{
-	tp_ring_store(ring->slots, ring->mask, ring->next_rec, ring->next_slot,
-		      rec);
-	ring->next_rec++;
-	ring->next_slot += tp_ring_rec_slots(rec);
-}
-
-void tp_ring_publish(struct tp_ring *ring)
+bool tp_ring_publish(struct tp_ring *ring)
 {
 	u64 head = tp_ring_head(ring->next_rec, ring->next_slot);
 
 	/* A packet that brought this ring nothing wakes nobody. */
 	if (head == ring->hdr->head)
-		return;
+		return false;
 	/* Pairs with the readers' acquire loads of head: the stamps written
 	 * before are visible to whoever sees the new head.
 	 */
@@ -150,8 +142,12 @@ void tp_ring_publish(struct tp_ring *ring)
 	 * its look at the queue; a sleeper has one between queueing itself
 	 * and reading head.  So either it sees the new head or we see it.
 	 */
-	if (wq_has_sleeper(&ring->wait))
-		wake_up_interruptible_poll(&ring->wait, EPOLLIN | EPOLLRDNORM);
+	return wq_has_sleeper(&ring->wait);
+}
+
+void tp_ring_wake(struct tp_ring *ring)
+{
+	wake_up_interruptible_poll(&ring->wait, EPOLLIN | EPOLLRDNORM);
 }
 
 void tp_ring_kill(struct tp_ring *ring)

@@ -5,6 +5,7 @@
 #include <linux/kref.h>
 #include <linux/wait.h>
 #include <linux/tickpath.h>
+#include <linux/tickpath_ring.h>
 
 struct vm_area_struct;
 
@@ -22,16 +23,18 @@ struct tp_ring {
 	u32 mask;			/* slot_count - 1 */
 	u64 next_rec;			/* producer only */
 	u64 next_slot;			/* producer only */
-	wait_queue_head_t wait;
+	/* Sleepers and wakers share its lock, not the producer's line. */
+	wait_queue_head_t wait ____cacheline_aligned_in_smp;
 	struct page **pages;		/* header page, slot pages, slot pages */
 	unsigned int nr_pages;		/* distinct pages: header and slots */
 };
 
 /*
  * slot_count: a power of two in [TICKPATH_RING_SLOTS_MIN, _MAX] whose slots
- * fill whole pages.  Returns NULL if it is not, or if memory is short.
+ * fill whole pages, in memory of NUMA node @node (or NUMA_NO_NODE).  Returns
+ * NULL if it is not, or if memory is short.
  */
-struct tp_ring *tp_ring_create(u32 slot_count);
+struct tp_ring *tp_ring_create(u32 slot_count, int node);
 void tp_ring_get(struct tp_ring *ring);
 /* May sleep (the last reference unmaps the ring): process context only. */
 void tp_ring_put(struct tp_ring *ring);
@@ -40,11 +43,21 @@ void tp_ring_put(struct tp_ring *ring);
  * Producer side, under the owner's lock, in softirq or process context.
  * tp_ring_write() copies one record in (tp_ring_rec_slots() slots, stamps set
  * here; the caller's stamp fields are ignored); tp_ring_publish() makes the
- * records written so far visible in hdr->head and wakes sleepers, if any.
- * Call it once per packet.
+ * records written so far visible in hdr->head, once per packet, and says
+ * whether a sleeper waits, for the caller to tp_ring_wake() it, which it may
+ * do after dropping its lock.
  */
-void tp_ring_write(struct tp_ring *ring, const struct tickpath_rec *rec);
-void tp_ring_publish(struct tp_ring *ring);
+static inline void tp_ring_write(struct tp_ring *ring,
+				 const struct tickpath_rec *rec)
+{
+	tp_ring_store(ring->slots, ring->mask, ring->next_rec, ring->next_slot,
+		      rec);
+	ring->next_rec++;
+	ring->next_slot += tp_ring_rec_slots(rec);
+}
+
+bool tp_ring_publish(struct tp_ring *ring);
+void tp_ring_wake(struct tp_ring *ring);
 
 /* No more records: readers see TICKPATH_RING_F_DEAD and EPOLLHUP. */
 void tp_ring_kill(struct tp_ring *ring);

@@ -7,7 +7,6 @@
 #include "channel.h"
 #include "netns.h"
 #include "ring.h"
-#include "stats.h"
 #include "sub.h"
 
 #include <linux/capability.h>
@@ -54,17 +53,12 @@ int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
 	sub = kzalloc(sizeof(*sub), GFP_KERNEL);
 	if (!sub)
 		return -ENOMEM;
-	sub->stats = tp_stats_alloc(__TICKPATH_SUB_STATS_A_MAX);
-	if (!sub->stats) {
-		ret = -ENOMEM;
-		goto err_stats;
-	}
 	sub->filter = tp_filter_create(spec, extack);
 	if (IS_ERR(sub->filter)) {
 		ret = PTR_ERR(sub->filter);
 		goto err_filter;
 	}
-	sub->ring = tp_ring_create(slots);
+	sub->ring = tp_ring_create(slots, tp_channel_numa_node(ch));
 	if (!sub->ring) {
 		NL_SET_ERR_MSG_MOD(extack, "no memory for a ring that size");
 		ret = -ENOMEM;
@@ -81,8 +75,6 @@ int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,
 err_ring:
 	tp_filter_free(sub->filter);
 err_filter:
-	free_percpu(sub->stats);
-err_stats:
 	kfree(sub);
 	return ret;
 }
@@ -105,11 +97,12 @@ void tp_sub_del(struct tp_sub *sub)
 	ASSERT_RTNL();
 	tp_channel_del_sub(sub->channel, sub);
 	list_del(&sub->net_node);
+	/* A receive path that wrote to the ring may still be waking it. */
+	synchronize_net();
 	/* Readers keep the ring; they learn it is dead. */
 	tp_ring_kill(sub->ring);
 	tp_ring_put(sub->ring);
 	tp_filter_free(sub->filter);
-	free_percpu(sub->stats);
 	kfree(sub);
 }
 

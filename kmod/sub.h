@@ -12,7 +12,6 @@ struct netlink_ext_ack;
 struct tp_channel;
 struct tp_net;
 struct tp_ring;
-struct tp_stats;
 
 /* Who may bind readers besides the namespace's administrator; both ids
  * invalid: anyone.
@@ -35,10 +34,11 @@ struct tp_sub {
 	struct tp_ring *ring;
 	u32 slots;
 	struct tp_sub_owner owner;
-	struct tp_stats __percpu *stats;
 	/* Under the channel's lock: */
 	struct tp_filter *filter;
-	bool unpublished;		/* records written since the last publish */
+	u64 offered_base;		/* the channel's offered when added */
+	bool dirty;			/* written to by the packet at hand */
+	struct tp_sub *dirty_next;	/* tp_channel_batch.dirty */
 };
 
 int tp_sub_add(struct tp_net *tn, const char *name, const char *channel,

@@ -17,6 +17,7 @@
 #include "../../kmod/feed.c"
 #include "../../kmod/rx.c"
 #include "../../kmod/channel.c"
+#include "../../kmod/fanout.c"
 #include "../../kmod/filter.c"
 #include "../../kmod/sub.c"
 #include "../../kmod/ring.c"
@@ -46,5 +47,6 @@ static void tp_kunit_teardown(struct kunit_suite *suite)
 
 #include "port_test.c"
 #include "channel_test.c"
+#include "fanout_test.c"
 #include "itch_test.c"
 #include "ring_test.c"

@@ -17,7 +17,7 @@
 
 static int tp_ring_test_init(struct kunit *test)
 {
-	struct tp_ring *ring = tp_ring_create(TP_TEST_SLOTS);
+	struct tp_ring *ring = tp_ring_create(TP_TEST_SLOTS, NUMA_NO_NODE);
 
 	KUNIT_ASSERT_NOT_NULL(test, ring);
 	test->priv = ring;
@@ -104,8 +104,8 @@ static void tp_ring_test_create(struct kunit *test)
 			    vmalloc_to_page(ring->slots + data));
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		KUNIT_EXPECT_NULL(test, tp_ring_create(bad[i]));
-	ring = tp_ring_create(4 * TP_TEST_SLOTS);
+		KUNIT_EXPECT_NULL(test, tp_ring_create(bad[i], NUMA_NO_NODE));
+	ring = tp_ring_create(4 * TP_TEST_SLOTS, NUMA_NO_NODE);
 	KUNIT_ASSERT_NOT_NULL(test, ring);
 	KUNIT_EXPECT_EQ(test, ring->hdr->slot_count, 4 * TP_TEST_SLOTS);
 	tp_ring_put(ring);
@@ -341,7 +341,14 @@ static int tp_ring_test_wake(struct wait_queue_entry *entry,
 	return 0;
 }
 
-/* One wake-up per publish that brought records, none otherwise. */
+/* A publish as the channel does it: the wake-up when publish asks for it. */
+static void tp_ring_test_publish_wake(struct tp_ring *ring)
+{
+	if (tp_ring_publish(ring))
+		tp_ring_wake(ring);
+}
+
+/* A wake-up asked for per publish that brought records to a sleeper only. */
 static void tp_ring_test_wakeups(struct kunit *test)
 {
 	struct tp_ring *ring = test->priv;
@@ -349,23 +356,24 @@ static void tp_ring_test_wakeups(struct kunit *test)
 
 	init_waitqueue_func_entry(&waiter.entry, tp_ring_test_wake);
 	tp_ring_test_put_many(ring, 10);
-	tp_ring_publish(ring);		/* nobody sleeps */
+	KUNIT_EXPECT_FALSE(test, tp_ring_publish(ring));	/* nobody sleeps */
 	add_wait_queue(&ring->wait, &waiter.entry);
-	tp_ring_publish(ring);		/* nothing new */
-	KUNIT_EXPECT_EQ(test, waiter.wakes, 0);
+	KUNIT_EXPECT_FALSE(test, tp_ring_publish(ring));	/* nothing new */
 	tp_ring_test_put_many(ring, 10);
 	KUNIT_EXPECT_EQ(test, waiter.wakes, 0);	/* never per record */
-	tp_ring_publish(ring);
+	KUNIT_EXPECT_TRUE(test, tp_ring_publish(ring));
+	KUNIT_EXPECT_EQ(test, waiter.wakes, 0);	/* the caller wakes */
+	tp_ring_wake(ring);
 	KUNIT_EXPECT_EQ(test, waiter.wakes, 1);
 	KUNIT_EXPECT_TRUE(test, waiter.events == (EPOLLIN | EPOLLRDNORM));
-	tp_ring_publish(ring);
+	tp_ring_test_publish_wake(ring);
 	KUNIT_EXPECT_EQ(test, waiter.wakes, 1);
 	tp_ring_kill(ring);
 	KUNIT_EXPECT_EQ(test, waiter.wakes, 2);
 	KUNIT_EXPECT_TRUE(test, !waiter.events);	/* every event */
 	remove_wait_queue(&ring->wait, &waiter.entry);
 	tp_ring_test_put(ring, false);
-	tp_ring_publish(ring);
+	KUNIT_EXPECT_FALSE(test, tp_ring_publish(ring));
 	KUNIT_EXPECT_EQ(test, waiter.wakes, 2);
 }
 
@@ -421,7 +429,7 @@ static void tp_ring_test_sleeper_publish(struct kunit *test)
 	tp_ring_test_sleeper_start(test, &sleeper);
 	KUNIT_EXPECT_TRUE(test, wq_has_sleeper(&sleeper.ring->wait));
 	tp_ring_test_put(sleeper.ring, false);
-	tp_ring_publish(sleeper.ring);
+	tp_ring_test_publish_wake(sleeper.ring);
 	KUNIT_EXPECT_TRUE(test, tp_ring_test_sleeper_woke(&sleeper));
 	KUNIT_EXPECT_EQ(test, sleeper.ret, 0);
 	KUNIT_EXPECT_FALSE(test, tp_ring_dead(sleeper.ring));
