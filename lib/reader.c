@@ -73,6 +73,7 @@ int tp_sub_open(const char *name, struct tp_sub **subp)
 {
 	struct tickpath_ring_info info;
 	const unsigned char *map;
+	const __u64 *head;
 	struct tp_sub *sub;
 	int ret;
 
@@ -92,9 +93,11 @@ int tp_sub_open(const char *name, struct tp_sub **subp)
 	}
 	map = (const unsigned char *)sub->hdr;
 	sub->flags = (const __u32 *)(map + sub->hdr->flags_offset);
+	head = (const __u64 *)(map + sub->hdr->head_offset);
 	tp_ring_cursor_init(&sub->cur, map + info.slots_offset, info.slot_count,
-			    tp_ring_load_acquire((const __u64 *)(map +
-						 sub->hdr->head_offset)));
+			    tp_ring_load_acquire(head));
+	/* For laps: on from the oldest record left, not the newest. */
+	tp_ring_cursor_set_head(&sub->cur, head);
 	*subp = sub;
 	return 0;
 }

@@ -2,7 +2,8 @@
 /*
  * The ring protocol of "Rings" in uapi/linux/tickpath.h, in one place:
  * stamps, the head word, the producer's store of one record and the
- * reader's cursor that classifies what it finds in a slot.  Freestanding:
+ * reader's cursor that classifies what it finds in a slot and, lapped, goes
+ * on from the oldest record the ring still holds.  Freestanding:
  * the kernel's ring, its KUnit test, libtickpath and its unit test all
  * include it, so the arithmetic that writes a ring and the arithmetic that
  * reads it are the same lines.
@@ -125,7 +126,11 @@ static inline void tp_ring_store(unsigned char *slots, __u32 mask, __u64 n,
 	tp_ring_store_release(&slot->stamp, stamp);
 }
 
-/* Where a reader stands.  lost and laps only grow. */
+/*
+ * Where a reader stands.  lost and laps only grow.  head is last so that
+ * the fields before it keep their offsets (libtickpath inlines the cursor
+ * into its users); without it a lap goes on from the overwriting record.
+ */
 struct tp_ring_cursor {
 	const unsigned char *slots;	/* the first mapping of the slots */
 	__u32 mask;			/* slot_count - 1 */
@@ -133,6 +138,7 @@ struct tp_ring_cursor {
 	__u64 rec;			/* number of the next record, mod 2^40 */
 	__u64 lost;			/* records skipped because of laps */
 	__u64 laps;			/* times found lapped */
+	const __u64 *head;		/* the ring header's head, or NULL */
 };
 
 enum tp_ring_state {
@@ -144,9 +150,11 @@ enum tp_ring_state {
 /*
  * What stamp @stamp, found in the slot at @*pos where record @*rec is
  * expected, means.  A newer stamp in a first slot is record m = stamp - 1,
- * the place to go on from; in a second slot (TICKPATH_STAMP_CONT) it belongs
- * to record stamp - 1 that started a slot earlier, so its successor, at the
- * next slot, is the place.
+ * the record that overwrote the slot; in a second slot (TICKPATH_STAMP_CONT)
+ * it belongs to record stamp - 1 that started a slot earlier, so its
+ * successor, at the next slot, is the record after the overwriting one.
+ * Either is a place a lapped reader can go on from (the newest records);
+ * tp_ring_oldest() finds a better one.
  */
 static inline enum tp_ring_state tp_ring_classify(__u64 stamp, __u32 mask,
 						  __u64 *rec, __u32 *pos)
@@ -169,6 +177,49 @@ static inline enum tp_ring_state tp_ring_classify(__u64 stamp, __u32 mask,
 	return TP_RING_LAPPED;
 }
 
+/*
+ * The oldest record still whole in the ring, seen from @head (a value the
+ * producer published): its number in @*rec, its slot (0..mask) in @*pos.
+ *
+ * The producer writes records in order at increasing slot positions, so
+ * going forward from its position the slots hold the oldest record left,
+ * then ever newer ones, up to the newest just behind it.  head's position
+ * is where it stood at the last publish; since then it may have written
+ * more records (numbered head's record and on), and it may be writing one
+ * now (stamp 0).  So from head's position, at most a ring's worth of
+ * slots: skip slots being written, second slots (their first slot may be
+ * gone: a record is whole only if its first slot is, as the producer
+ * overwrites a record's first slot before its second) and records newer
+ * than head's; the first record older than head's is the oldest one whole.
+ * With no such record (the producer wrote a whole ring since it published,
+ * or the ring was never filled), false.
+ *
+ * The producer keeps going meanwhile: what this returns may be overwritten
+ * before the reader gets to it.  The reader then finds its slot newer again
+ * and is lapped again, and counts again: nothing is counted twice or
+ * missed, as the reader only ever moves forward and counts each move.
+ */
+static inline bool tp_ring_oldest(const unsigned char *slots, __u32 mask,
+				  __u64 head, __u64 *rec, __u32 *pos)
+{
+	const struct tp_ring_slot *slot = (const struct tp_ring_slot *)slots;
+	__u64 newest = tp_ring_head_rec(head), stamp;
+	__u32 at = tp_ring_head_pos(head);
+	__u32 i;
+
+	for (i = 0; i <= mask; i++, at++) {
+		/* Acquire: these loads in order, after head's. */
+		stamp = tp_ring_load_acquire(&slot[at & mask].stamp);
+		if (!stamp || (stamp & TICKPATH_STAMP_CONT) ||
+		    tp_ring_diff(stamp - 1, newest) >= 0)
+			continue;
+		*rec = stamp - 1;
+		*pos = at & mask;
+		return true;
+	}
+	return false;
+}
+
 static inline void tp_ring_cursor_init(struct tp_ring_cursor *cur,
 				       const unsigned char *slots,
 				       __u32 slot_count, __u64 head)
@@ -179,6 +230,18 @@ static inline void tp_ring_cursor_init(struct tp_ring_cursor *cur,
 	cur->rec = tp_ring_head_rec(head);
 	cur->lost = 0;
 	cur->laps = 0;
+	cur->head = NULL;
+}
+
+/*
+ * Gives the cursor the ring header's head word, which it loads when it is
+ * lapped, to go on from the oldest record still whole (tp_ring_oldest())
+ * rather than from the newest.
+ */
+static inline void tp_ring_cursor_set_head(struct tp_ring_cursor *cur,
+					   const __u64 *head)
+{
+	cur->head = head;
 }
 
 static inline const struct tickpath_rec *
@@ -188,7 +251,35 @@ tp_ring_cursor_rec(const struct tp_ring_cursor *cur)
 					     (__u64)cur->pos * TICKPATH_SLOT_SIZE);
 }
 
-/* Classifies @stamp for the cursor's record; a lap moves it on and counts. */
+/*
+ * The lap rule: a cursor lapped while expecting record @from goes on from
+ * the oldest record still whole, if it has head and finds one newer than
+ * @from; otherwise from where tp_ring_classify() put it.  Not newer can only
+ * be a race (what the reader saw of the ring is older than what it saw of
+ * its own slot: head or a stamp it loaded without ordering); going back
+ * would read records twice, so it keeps the overwriting record instead.
+ */
+static inline void tp_ring_cursor_resume(struct tp_ring_cursor *cur,
+					 __u64 from)
+{
+	__u64 rec;
+	__u32 pos;
+
+	if (!cur->head)
+		return;
+	/* Acquire: the stamps behind this head are there for the scan. */
+	if (tp_ring_oldest(cur->slots, cur->mask,
+			   tp_ring_load_acquire(cur->head), &rec, &pos) &&
+	    tp_ring_diff(rec, from) > 0) {
+		cur->rec = rec;
+		cur->pos = pos;
+	}
+}
+
+/*
+ * Classifies @stamp for the cursor's record; a lap moves it on and counts:
+ * the records skipped, exactly, and one lap.
+ */
 static inline enum tp_ring_state tp_ring_cursor_check(struct tp_ring_cursor *cur,
 						      __u64 stamp)
 {
@@ -197,6 +288,7 @@ static inline enum tp_ring_state tp_ring_cursor_check(struct tp_ring_cursor *cur
 
 	state = tp_ring_classify(stamp, cur->mask, &cur->rec, &cur->pos);
 	if (state == TP_RING_LAPPED) {
+		tp_ring_cursor_resume(cur, from);
 		cur->lost += (__u64)tp_ring_diff(cur->rec, from);
 		cur->laps++;
 	}
