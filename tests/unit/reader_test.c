@@ -18,11 +18,15 @@
 #define MASK (SLOTS - 1)
 #define REC_MOD (1ULL << TICKPATH_STAMP_BITS)
 
-/* A ring in memory: the producer's position and a reader on it. */
+/*
+ * A ring in memory: the producer's position, the head word it publishes and
+ * a reader on it, which sees head as libtickpath's does.
+ */
 struct ring {
 	unsigned char *slots;
 	__u64 next_rec;
 	__u64 next_slot;
+	__u64 head;
 	__u32 flags;
 	struct tp_sub sub;
 };
@@ -52,9 +56,11 @@ static void ring_init(struct ring *r, __u64 rec, __u64 slot)
 	r->slots = base;
 	r->next_rec = rec;
 	r->next_slot = slot;
+	r->head = tp_ring_head(rec, slot);
 	r->sub.fd = -1;
 	r->sub.flags = &r->flags;
-	tp_ring_cursor_init(&r->sub.cur, base, SLOTS, tp_ring_head(rec, slot));
+	tp_ring_cursor_init(&r->sub.cur, base, SLOTS, r->head);
+	tp_ring_cursor_set_head(&r->sub.cur, &r->head);
 }
 
 static void ring_fini(struct ring *r)
@@ -76,6 +82,18 @@ static void put_many(struct ring *r, unsigned int count)
 {
 	while (count--)
 		put(r, false);
+}
+
+/* The end of a packet, as tp_ring_publish() does it. */
+static void publish(struct ring *r)
+{
+	tp_ring_store_release(&r->head, tp_ring_head(r->next_rec, r->next_slot));
+}
+
+static void set_stamp(struct ring *r, __u64 slot, __u64 stamp)
+{
+	tp_ring_store_once(&((struct tp_ring_slot *)r->slots)[slot & MASK].stamp,
+			   stamp);
 }
 
 static unsigned int lcg(unsigned int *seed)
@@ -207,32 +225,45 @@ static void test_rec_wrap(void)
 	}
 	CHECK(!tp_sub_next(&r.sub));
 	CHECK(tp_sub_lost(&r.sub) == 0);
-	/* And a lap across it counts exactly. */
+	/* And a lap across it counts exactly: records 2 .. 2 + 2 * SLOTS at
+	 * slots 9 .. 9 + 2 * SLOTS, the oldest whole one at 10 + SLOTS.
+	 */
 	put_many(&r, 2 * SLOTS + 1);
-	CHECK(tp_sub_next(&r.sub)->seq % REC_MOD == 2 + 2 * SLOTS);
-	CHECK(tp_sub_lost(&r.sub) == 2 * SLOTS);
+	publish(&r);
+	CHECK(tp_sub_next(&r.sub)->seq % REC_MOD == 3 + SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == SLOTS + 1);
 	ring_fini(&r);
 }
 
 /*
- * The producer writes @count one-slot records from where the reader stands;
- * the reader then reads all it can.  Returns how many it read.
+ * The producer writes @count one-slot records from where the reader stands,
+ * in one packet (then publishes); the reader then reads all it can, whole
+ * and in order.  Returns how many it read.
  */
 static __u64 lap_by(struct ring *r, __u64 count)
 {
 	__u64 read = 0, first = r->next_rec, lost = tp_sub_lost(&r->sub);
+	__u64 expect = first, lost0 = lost;
 	struct tickpath_rec out;
 
 	put_many(r, count);
+	publish(r);
 	while (tp_sub_read(&r->sub, &out) == 1) {
 		CHECK(tp_ring_pattern_intact(&out, out.seq));
+		CHECK(out.seq == expect + tp_sub_lost(&r->sub) - lost);
+		lost = tp_sub_lost(&r->sub);
+		expect = out.seq + 1;
 		read++;
 	}
-	CHECK(read + tp_sub_lost(&r->sub) - lost == count);
+	CHECK(read + tp_sub_lost(&r->sub) - lost0 == count);
 	CHECK(r->sub.cur.rec == first + count);
 	return read;
 }
 
+/*
+ * Lapped, a reader goes on from the oldest record still whole: it loses
+ * only what was written over, then reads the whole ring that is left.
+ */
 static void test_laps(void)
 {
 	struct ring r;
@@ -243,29 +274,48 @@ static void test_laps(void)
 	CHECK(tp_sub_lost(&r.sub) == 0 && tp_sub_laps(&r.sub) == 0);
 	ring_fini(&r);
 
-	/* One record more: the reader's slot holds record n + SLOTS. */
+	/* One record more: record 0 went, 1 .. SLOTS are there. */
 	ring_init(&r, 0, 0);
-	CHECK(lap_by(&r, SLOTS + 1) == 1);
-	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
+	CHECK(lap_by(&r, SLOTS + 1) == SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == 1 && tp_sub_laps(&r.sub) == 1);
 	ring_fini(&r);
 
 	ring_init(&r, 7, 7);
-	CHECK(lap_by(&r, SLOTS + 10) == 10);
-	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
+	CHECK(lap_by(&r, SLOTS + 10) == SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == 10 && tp_sub_laps(&r.sub) == 1);
 	ring_fini(&r);
 
-	/* Several laps at once: one jump, every lost record counted. */
+	/* Several rings at once: one lap, every lost record counted. */
 	ring_init(&r, 0, 0);
-	CHECK(lap_by(&r, 3 * SLOTS + 1) == 1);
-	CHECK(tp_sub_lost(&r.sub) == 3 * SLOTS && tp_sub_laps(&r.sub) == 1);
+	CHECK(lap_by(&r, 3 * SLOTS + 1) == SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == 2 * SLOTS + 1 && tp_sub_laps(&r.sub) == 1);
 	/* Lapped again later: the counts add up. */
-	CHECK(lap_by(&r, 2 * SLOTS + 5) == 5);
-	CHECK(tp_sub_lost(&r.sub) == 5 * SLOTS && tp_sub_laps(&r.sub) == 2);
+	CHECK(lap_by(&r, 2 * SLOTS + 5) == SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == 3 * SLOTS + 6 && tp_sub_laps(&r.sub) == 2);
 	ring_fini(&r);
 }
 
-/* The reader's slot overwritten by the second half of a two-slot record:
- * it goes on from the record after that one, at the next slot.
+/*
+ * A cursor without head (tp_ring_cursor_init() alone, as a reader of the
+ * bare mapping may use it) keeps the old rule: on from the overwriting
+ * record.
+ */
+static void test_laps_no_head(void)
+{
+	struct ring r;
+
+	ring_init(&r, 0, 0);
+	tp_ring_cursor_set_head(&r.sub.cur, NULL);
+	CHECK(lap_by(&r, SLOTS + 1) == 1);
+	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
+	CHECK(lap_by(&r, 3 * SLOTS + 5) == 5);
+	CHECK(tp_sub_lost(&r.sub) == 4 * SLOTS && tp_sub_laps(&r.sub) == 2);
+	ring_fini(&r);
+}
+
+/* The reader's slot overwritten by the second half of a two-slot record,
+ * whose first half took the slot before: the oldest whole record is the
+ * one after the reader's.
  */
 static void test_lap_into_second_slot(void)
 {
@@ -274,12 +324,158 @@ static void test_lap_into_second_slot(void)
 	ring_init(&r, 0, 0);
 	put_many(&r, SLOTS - 1);
 	put(&r, true);			/* record 63: slots 63 and 0 */
-	CHECK(!tp_sub_next(&r.sub));	/* record 64, slot 1: not yet */
-	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
-	CHECK(r.sub.cur.rec == SLOTS && r.sub.cur.pos == 1);
-	put(&r, false);
-	CHECK(tp_sub_next(&r.sub)->seq == SLOTS);
+	publish(&r);
+	CHECK(tp_sub_next(&r.sub)->seq == 1);
+	CHECK(tp_sub_lost(&r.sub) == 1 && tp_sub_laps(&r.sub) == 1);
+	CHECK(r.sub.cur.rec == 1 && r.sub.cur.pos == 1);
 	CHECK(tp_sub_done(&r.sub));
+	ring_fini(&r);
+}
+
+/*
+ * Records written after the last publish, and a slot the producer is
+ * writing (stamp 0): the search for the oldest record passes them.  Once
+ * the producer wrote a whole ring since it published, no record is older
+ * than head: on from the overwriting record.
+ */
+static void test_lap_unpublished(void)
+{
+	struct tickpath_rec out;
+	struct ring r;
+	__u64 n;
+
+	ring_init(&r, 0, 0);
+	put_many(&r, SLOTS + 5);
+	publish(&r);			/* record 69 next, at slot 5 */
+	put_many(&r, 3);		/* slots 5 .. 7 */
+	set_stamp(&r, 8, 0);		/* record 72 on its way to slot 8 */
+	for (n = 9; n < SLOTS + 8; n++) {
+		CHECK(tp_sub_read(&r.sub, &out) == 1);
+		CHECK(out.seq == n && tp_ring_pattern_intact(&out, n));
+	}
+	CHECK(tp_sub_read(&r.sub, &out) == 0);
+	CHECK(tp_sub_lost(&r.sub) == 9 && tp_sub_laps(&r.sub) == 1);
+	put(&r, false);			/* record 72, slot 8 */
+	CHECK(tp_sub_read(&r.sub, &out) == 1 && out.seq == SLOTS + 8);
+	ring_fini(&r);
+
+	ring_init(&r, 0, 0);
+	put_many(&r, SLOTS + 3);	/* head still says record 0 */
+	CHECK(tp_sub_next(&r.sub)->seq == SLOTS);
+	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
+	ring_fini(&r);
+}
+
+/*
+ * At the end of the slot array: the oldest whole record is a two-slot one
+ * in the last slot, read in one piece through the second mapping; then
+ * head's slot 0 holds the second half of a record whose first half is gone,
+ * and the search passes it.
+ */
+static void test_lap_wrap(void)
+{
+	const struct tickpath_rec *rec;
+	struct ring r;
+	__u64 n;
+
+	ring_init(&r, 0, 0);
+	put_many(&r, SLOTS - 1);
+	put(&r, true);			/* record 63: slots 63 and 0 */
+	put_many(&r, SLOTS - 2);	/* records 64 .. 125: slots 1 .. 62 */
+	publish(&r);
+	rec = tp_sub_next(&r.sub);
+	CHECK((const unsigned char *)rec == r.slots + (SLOTS - 1) * TICKPATH_SLOT_SIZE);
+	CHECK(rec && tp_ring_pattern_intact(rec, SLOTS - 1));
+	CHECK(tp_sub_lost(&r.sub) == SLOTS - 1 && tp_sub_laps(&r.sub) == 1);
+	CHECK(tp_sub_done(&r.sub));
+	for (n = SLOTS; n < 2 * SLOTS - 2; n++) {
+		rec = tp_sub_next(&r.sub);
+		CHECK(rec && rec->seq == n);
+		CHECK(tp_sub_done(&r.sub));
+	}
+	CHECK(!tp_sub_next(&r.sub));
+
+	/* Record 126 takes slots 63 and 0: 63 is gone, its second half too. */
+	put(&r, true);
+	put_many(&r, SLOTS - 3);	/* 127 .. 187: slots 1 .. 61 */
+	put(&r, true);			/* 188: slots 62 and 63 */
+	publish(&r);			/* 189 next, at slot 0 */
+	set_stamp(&r, 1, 0);		/* as if 127 were being rewritten */
+	CHECK(stamp_at(&r, 0) == (tp_ring_stamp(126) | TICKPATH_STAMP_CONT));
+	rec = tp_sub_next(&r.sub);	/* expects 126 at slot 63: lapped */
+	CHECK(rec && rec->seq == 2 * SLOTS);
+	CHECK(r.sub.cur.pos == 2);
+	CHECK(tp_sub_lost(&r.sub) == SLOTS + 1 && tp_sub_laps(&r.sub) == 2);
+	ring_fini(&r);
+}
+
+/* The oldest whole record before 2^40, head after it. */
+static void test_lap_rec_wrap(void)
+{
+	const __u64 first = REC_MOD - SLOTS - 10;
+	struct tickpath_rec out;
+	struct ring r;
+	__u64 n;
+
+	ring_init(&r, first, 3);
+	put_many(&r, SLOTS / 2);
+	put(&r, true);
+	put_many(&r, SLOTS / 2 + 19);
+	publish(&r);
+	CHECK(tp_ring_head_rec(r.head) == 10);
+	/* Positions 3 .. 87: records before first + 21 are gone. */
+	for (n = first + 21; n != 10; n = (n + 1) % REC_MOD) {
+		CHECK(tp_sub_read(&r.sub, &out) == 1);
+		CHECK(out.seq % REC_MOD == n);
+		CHECK(tp_ring_pattern_intact(&out, out.seq));
+	}
+	CHECK(tp_sub_read(&r.sub, &out) == 0);
+	CHECK(tp_sub_lost(&r.sub) == 21 && tp_sub_laps(&r.sub) == 1);
+	ring_fini(&r);
+}
+
+/*
+ * What the search sees may be older than what the reader saw in its own
+ * slot (a race, a stale load): never back past the reader's record, but on
+ * from the overwriting one.
+ */
+static void test_lap_stale(void)
+{
+	struct ring r;
+	__u64 rec;
+	__u32 pos;
+
+	ring_init(&r, 10, 10);
+	set_stamp(&r, 10, tp_ring_stamp(74));
+	set_stamp(&r, 11, tp_ring_stamp(5));
+	r.head = tp_ring_head(75, 11);
+	CHECK(tp_ring_oldest(r.slots, MASK, r.head, &rec, &pos));
+	CHECK(rec == 5 && pos == 11);
+	CHECK(tp_sub_next(&r.sub));
+	CHECK(r.sub.cur.rec == 74 && r.sub.cur.pos == 10);
+	CHECK(tp_sub_lost(&r.sub) == 64 && tp_sub_laps(&r.sub) == 1);
+	ring_fini(&r);
+}
+
+/* tp_ring_oldest() on its own: nothing to find, and what it skips. */
+static void test_oldest(void)
+{
+	struct ring r;
+	__u64 rec;
+	__u32 pos;
+
+	ring_init(&r, 0, 0);
+	CHECK(!tp_ring_oldest(r.slots, MASK, r.head, &rec, &pos));
+	put_many(&r, 10);
+	CHECK(!tp_ring_oldest(r.slots, MASK, r.head, &rec, &pos));
+	publish(&r);
+	CHECK(tp_ring_oldest(r.slots, MASK, r.head, &rec, &pos));
+	CHECK(rec == 0 && pos == 0);	/* the search went round */
+	put_many(&r, SLOTS - 10);
+	put(&r, true);			/* record 64: slots 0 and 1 */
+	publish(&r);
+	CHECK(tp_ring_oldest(r.slots, MASK, r.head, &rec, &pos));
+	CHECK(rec == 2 && pos == 2);
 	ring_fini(&r);
 }
 
@@ -294,62 +490,94 @@ static void test_torn(void)
 	rec = tp_sub_next(&r.sub);
 	CHECK(rec && rec->seq == 0);
 	put_many(&r, SLOTS - 2);	/* record 64 lands on slot 0 */
+	publish(&r);
 	CHECK(rec->seq == SLOTS);	/* what the reader holds changed */
 	CHECK(!tp_sub_done(&r.sub));
-	CHECK(tp_sub_lost(&r.sub) == SLOTS && tp_sub_laps(&r.sub) == 1);
+	CHECK(tp_sub_lost(&r.sub) == 1 && tp_sub_laps(&r.sub) == 1);
 	rec = tp_sub_next(&r.sub);
-	CHECK(rec && rec->seq == SLOTS);
+	CHECK(rec && rec->seq == 1);
 	CHECK(tp_sub_done(&r.sub));
 
 	/* Caught while the producer is rewriting its slot (stamp 0, as
 	 * tp_ring_store() leaves it until the bytes are in): not counted
 	 * yet, then counted once the new stamp is there.
 	 */
-	put(&r, false);			/* record 65, slot 1 */
 	rec = tp_sub_next(&r.sub);
-	CHECK(rec && rec->seq == SLOTS + 1);
-	put_many(&r, SLOTS - 1);	/* up to slot 0 */
-	__atomic_store_n(&((struct tp_ring_slot *)r.slots)[1].stamp, 0,
-			 __ATOMIC_RELAXED);
+	CHECK(rec && rec->seq == 2);
+	put(&r, false);			/* record 65, slot 1 */
+	publish(&r);
+	set_stamp(&r, 2, 0);		/* record 66 on its way to slot 2 */
 	CHECK(!tp_sub_done(&r.sub));
 	CHECK(tp_sub_laps(&r.sub) == 1 && !tp_sub_next(&r.sub));
-	put(&r, false);			/* record 129, slot 1 */
+	put(&r, false);			/* record 66, slot 2 */
+	publish(&r);
 	rec = tp_sub_next(&r.sub);
-	CHECK(rec && rec->seq == 2 * SLOTS + 1);
-	CHECK(tp_sub_lost(&r.sub) == 2 * SLOTS && tp_sub_laps(&r.sub) == 2);
+	CHECK(rec && rec->seq == 3);
+	CHECK(tp_sub_lost(&r.sub) == 2 && tp_sub_laps(&r.sub) == 2);
 	ring_fini(&r);
 }
 
-/* A mix of one- and two-slot records, the reader reading now and then: every
- * record it gets is whole and in order, and what it skips is what it counts.
+/*
+ * A mix of one- and two-slot records in packets of random sizes, some left
+ * unpublished, read now and then: every lap goes where the model of
+ * ring_pattern.h says with the loss it says, every record read is whole
+ * and in order.
  */
 static void test_mixed(void)
 {
 	unsigned int seed = 1, round, i, burst;
-	__u64 expect = 0, read = 0, lost = 0;
+	__u64 expect = 0, lost = 0, laps = 0, head_rec = 0, count = 0;
+	__u64 *start = calloc(2000 * SLOTS * 3 / 2, sizeof(*start));
 	struct tickpath_rec out;
 	struct ring r;
 
+	CHECK(start != NULL);
+	if (!start)
+		return;
 	ring_init(&r, 0, 0);
 	for (round = 0; round < 2000; round++) {
 		burst = lcg(&seed) % (3 * SLOTS / 2);
-		for (i = 0; i < burst; i++)
-			put(&r, lcg(&seed) & 1);
+		for (i = 0; i < burst; i++) {
+			start[count++] = r.next_slot;
+			put(&r, lcg(&seed) % 3 == 0);
+			if (lcg(&seed) % 5 == 0) {	/* end of a packet */
+				publish(&r);
+				head_rec = r.next_rec;
+			}
+		}
+		if (lcg(&seed) % 4) {
+			publish(&r);
+			head_rec = r.next_rec;
+		}
+		if (expect < count &&
+		    !tp_ring_model_whole(start, 0, expect, r.next_slot, SLOTS)) {
+			__u64 to = tp_ring_model_resume(start, 0, count,
+							r.next_slot, SLOTS,
+							head_rec, expect);
+
+			lost += to - expect;
+			laps++;
+			expect = to;
+		}
 		while (tp_sub_read(&r.sub, &out) == 1) {
 			CHECK(tp_ring_pattern_intact(&out, out.seq));
-			CHECK(out.seq == expect + tp_sub_lost(&r.sub) - lost);
-			lost = tp_sub_lost(&r.sub);
+			CHECK(out.seq == expect);
 			expect = out.seq + 1;
-			read++;
 		}
-		CHECK(read + tp_sub_lost(&r.sub) == r.next_rec);
+		CHECK(expect == count);
+		CHECK(tp_sub_lost(&r.sub) == lost && tp_sub_laps(&r.sub) == laps);
 	}
-	CHECK(tp_sub_laps(&r.sub) > 0 && read > 0);
+	printf("mixed: %llu records, %llu lost in %llu laps\n",
+	       (unsigned long long)count, (unsigned long long)lost,
+	       (unsigned long long)laps);
+	/* The old rule lost a ring's worth or more on every lap. */
+	CHECK(laps > 100 && lost < laps * SLOTS / 2);
+	free(start);
 	ring_fini(&r);
 }
 
 /* A producer thread laps a reader thread: whatever tp_sub_done() accepts is
- * whole, and at the end read + lost is what was written.
+ * whole and in order, and at the end read + lost is what was written.
  */
 struct race {
 	struct ring r;
@@ -360,25 +588,30 @@ struct race {
 static void *race_producer(void *arg)
 {
 	struct race *race = arg;
-	unsigned int seed = 7;
+	unsigned int seed = 7, packet = 0;
 	volatile unsigned int spin;
 	__u64 i;
 
-	/* Now and then a pause, so that the reader keeps up at times and is
-	 * lapped at others.
+	/* Packets of 1 to 16 records, and now and then a pause, so that the
+	 * reader keeps up at times and is lapped at others.
 	 */
 	for (i = 0; i < race->total; i++) {
 		put(&race->r, i % 3 == 0);
+		if (!packet--) {
+			publish(&race->r);
+			packet = lcg(&seed) % 16;
+		}
 		for (spin = lcg(&seed) % 64 ? 0 : lcg(&seed) % 4096; spin; spin--)
 			;
 	}
+	publish(&race->r);
 	__atomic_store_n(&race->stop, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
 static void test_race(void)
 {
-	__u64 read = 0, torn = 0, bad = 0;
+	__u64 read = 0, torn = 0, bad = 0, order = 0, expect = 0, lost = 0;
 	struct tickpath_rec out;
 	struct race race = { .total = 1000000 };
 	pthread_t thread;
@@ -397,11 +630,15 @@ static void test_race(void)
 				continue;
 			}
 			bad += !tp_ring_pattern_intact(&out, out.seq);
+			order += out.seq != expect + tp_sub_lost(&race.r.sub) - lost;
+			lost = tp_sub_lost(&race.r.sub);
+			expect = out.seq + 1;
 			read++;
 		}
 	} while (!stopped);
 	pthread_join(thread, NULL);
 	CHECK(bad == 0);
+	CHECK(order == 0);
 	CHECK(read + tp_sub_lost(&race.r.sub) == race.total);
 	printf("race: %llu read, %llu lost in %llu laps, %llu torn\n",
 	       (unsigned long long)read,
@@ -430,7 +667,13 @@ int main(void)
 	test_read_back();
 	test_rec_wrap();
 	test_laps();
+	test_laps_no_head();
 	test_lap_into_second_slot();
+	test_lap_unpublished();
+	test_lap_wrap();
+	test_lap_rec_wrap();
+	test_lap_stale();
+	test_oldest();
 	test_torn();
 	test_mixed();
 	test_race();
