@@ -18,9 +18,14 @@
  *	tp_sub_close(sub);
  *
  * tp_sub_next() and tp_sub_done() make no system call.  A reader that falls
- * a whole ring behind is lapped: it skips to the record that overwrote its
- * own and counts what it skipped (tp_sub_lost()).  Functions that can fail
- * return a negative errno.  A handle is not thread-safe.
+ * a whole ring behind is lapped: the producer overwrote the record it was
+ * to read next.  It goes on from the oldest record still whole in the ring,
+ * so it skips only the records that were overwritten, and counts exactly
+ * what it skipped (tp_sub_lost()) and how often (tp_sub_laps()).  That
+ * oldest record is the next the producer overwrites: a reader that stays
+ * slower than the producer is lapped again soon, each time losing only
+ * what it could not keep up with.  Functions that can fail return a
+ * negative errno.  A handle is not thread-safe.
  */
 #ifndef TICKPATH_READER_H
 #define TICKPATH_READER_H
@@ -72,7 +77,8 @@ static inline const struct tickpath_rec *tp_sub_next(struct tp_sub *sub)
 /*
  * Moves past the record tp_sub_next() gave.  False if it was overwritten
  * while in use: what was read of it may be torn.  The lap is counted, at the
- * latest by the next tp_sub_next(), which goes on past it.
+ * latest by the next tp_sub_next(), which goes on from the oldest record
+ * left, past it.
  */
 static inline bool tp_sub_done(struct tp_sub *sub)
 {

@@ -298,12 +298,24 @@
  *                     (after an acquire fence); if it changed, the copy is
  *                     torn and the reader was lapped
  *    s == 0, or older: nothing new yet (or a record is being written)
- *    newer:           lapped: records n .. m - 1 are lost, where m is the
- *                     record owning the slot (stamp - 1, without the CONT
- *                     bit, plus 1 if the slot is a second slot); go on from m
+ *    newer:           lapped: the record is gone; go on from the oldest
+ *                     record m still in the ring (below); records
+ *                     n .. m - 1 are lost, exactly m - n of them
+ *
+ * The oldest record still in the ring: the producer writes at increasing
+ * slot positions, so past its position the slots hold the oldest records
+ * left, in order.  Load head (acquire); from head's slot position, for at
+ * most slot_count slots, skip a stamp of 0 (being written), a second slot
+ * (CONT: its first slot may be gone) and a record not older than head's
+ * record number (written since head was published); the first record older
+ * than head's is m.  If there is none, or m is not newer than n (a race),
+ * go on instead from the record that overwrote the slot: stamp - 1 without
+ * the CONT bit, plus 1 if the slot is a second slot.  The producer may
+ * overwrite m before the reader gets to it: the reader is then lapped
+ * again, and counts again, so the counts stay exact.
  *
  * Comparisons are signed differences modulo 2^40, never plain < on counters.
- * libtickpath implements this (tp_sub_next(), tp_sub_lost()).
+ * libtickpath implements this (tp_sub_next(), tp_sub_lost(), tp_sub_laps()).
  *
  * A reader that wants to sleep tells the kernel the record number it waits for
  * (TICKPATH_IOC_ARM); poll() then reports EPOLLIN once head passes it, and
