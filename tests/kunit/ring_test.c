@@ -49,12 +49,16 @@ static u64 tp_ring_test_stamp(struct tp_ring *ring, u64 slot)
 	return tp_ring_slot(ring->slots, ring->mask, slot)->stamp;
 }
 
-/* A reader that starts where the producer stands now. */
+/*
+ * A reader that starts where the producer stands now and, as libtickpath's,
+ * sees the ring header's head when it is lapped.
+ */
 static void tp_ring_test_reader(struct tp_ring *ring,
 				struct tp_ring_cursor *cur)
 {
 	tp_ring_cursor_init(cur, ring->slots, ring->mask + 1,
 			    tp_ring_head(ring->next_rec, ring->next_slot));
+	tp_ring_cursor_set_head(cur, &ring->hdr->head);
 }
 
 /* Reads all there is; every record whole and in order.  Returns how many. */
@@ -208,8 +212,9 @@ static void tp_ring_test_head(struct kunit *test)
 
 /*
  * The producer writes @count one-slot records past a reader that starts at
- * the head; it reads what it can.  Checks read + lost = count and the
- * expected lost count, returns how many it read.
+ * the head, in one packet (then publishes); the reader reads what it can.
+ * Checks read + lost = count and the expected lost count, returns how many
+ * it read.
  */
 static u64 tp_ring_test_lap(struct kunit *test, u64 count, u64 lost)
 {
@@ -219,6 +224,7 @@ static u64 tp_ring_test_lap(struct kunit *test, u64 count, u64 lost)
 
 	tp_ring_test_reader(ring, &cur);
 	tp_ring_test_put_many(ring, count);
+	tp_ring_publish(ring);
 	read = tp_ring_test_drain(test, &cur);
 	KUNIT_EXPECT_EQ(test, cur.lost, lost);
 	KUNIT_EXPECT_EQ(test, cur.laps, lost ? 1 : 0);
@@ -227,37 +233,276 @@ static u64 tp_ring_test_lap(struct kunit *test, u64 count, u64 lost)
 	return read;
 }
 
+/*
+ * Lapped, a reader goes on from the oldest record still whole: it loses
+ * only the records written over, and reads the whole ring that is left.
+ */
 static void tp_ring_test_laps(struct kunit *test)
 {
 	const u64 s = TP_TEST_SLOTS;
 
 	/* Exactly one ring: the reader's record is still there. */
 	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, s, 0), s);
-	/* One more: its slot holds record n + s, where it goes on. */
-	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, s + 1, s), 1);
-	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, s + 10, s), 10);
-	/* Several rings at once: one jump, all counted. */
-	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, 3 * s + 1, 3 * s), 1);
-	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, 7 * s + 33, 7 * s), 33);
+	/* One more: record n went, n + 1 .. n + s are all there. */
+	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, s + 1, 1), s);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, s + 10, 10), s);
+	/* Several rings at once: one lap, all counted, a ring read. */
+	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, 3 * s + 1, 2 * s + 1), s);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_lap(test, 7 * s + 33, 6 * s + 33),
+			s);
 }
 
-/* Lapped by the second half of a two-slot record: it goes on from the next
- * record, one slot further.
+/*
+ * A cursor without head (tp_ring_cursor_init() alone) keeps the old rule:
+ * on from the record that overwrote its slot, or after it if that slot is
+ * a second one.
  */
-static void tp_ring_test_lap_second_slot(struct kunit *test)
+static void tp_ring_test_laps_no_head(struct kunit *test)
 {
 	struct tp_ring *ring = test->priv;
 	struct tp_ring_cursor cur;
 
 	tp_ring_test_reader(ring, &cur);
+	tp_ring_cursor_set_head(&cur, NULL);
+	tp_ring_test_put_many(ring, 3 * TP_TEST_SLOTS + 1);
+	tp_ring_publish(ring);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), 1);
+	KUNIT_EXPECT_EQ(test, cur.lost, 3 * TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+
 	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 1);
-	tp_ring_test_put(ring, true);
+	tp_ring_test_put(ring, true);	/* over the reader's slot: second half */
+	tp_ring_publish(ring);
 	KUNIT_EXPECT_NULL(test, tp_ring_cursor_next(&cur));
-	KUNIT_EXPECT_EQ(test, cur.lost, TP_TEST_SLOTS);
-	KUNIT_EXPECT_EQ(test, cur.rec, TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.lost, 4 * TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.laps, 2);
+	KUNIT_EXPECT_EQ(test, cur.rec, ring->next_rec);
+}
+
+/*
+ * Lapped by the second half of a two-slot record: its first half took the
+ * slot before, so the oldest whole record is the one after the reader's.
+ */
+static void tp_ring_test_lap_second_slot(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 1);
+	tp_ring_test_put(ring, true);	/* record 63: slots 63 and 0 */
+	tp_ring_publish(ring);
+	rec = tp_ring_cursor_next(&cur);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_EXPECT_EQ(test, rec->seq, 1);
+	KUNIT_EXPECT_EQ(test, cur.lost, 1);
+	KUNIT_EXPECT_EQ(test, cur.pos, 1);
+	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+	/* 2 .. 63, the last one across the end through the second mapping. */
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 2);
 	KUNIT_EXPECT_EQ(test, cur.pos, 1);
 	tp_ring_test_put(ring, false);
 	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), 1);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+}
+
+/*
+ * A mix of one- and two-slot records in packets of random sizes, some left
+ * unpublished, read after each burst: every lap goes where the model of
+ * ring_pattern.h says, with the loss it says, and every record read is
+ * whole and in order.
+ */
+#define TP_TEST_LOG 8192U
+
+static void tp_ring_test_lap_mixed(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	u64 expect = 0, lost = 0, laps = 0, head_rec = 0, count = 0;
+	u64 *start = kunit_kcalloc(test, TP_TEST_LOG, sizeof(*start),
+				   GFP_KERNEL);
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+	unsigned int burst, i;
+	u32 seed = 11;
+
+	KUNIT_ASSERT_NOT_NULL(test, start);
+	tp_ring_test_reader(ring, &cur);
+	for (;;) {
+		seed = seed * 1103515245 + 12345;
+		burst = (seed >> 16) % (3 * TP_TEST_SLOTS / 2 + 1);
+		if (count + burst > TP_TEST_LOG)
+			break;
+		for (i = 0; i < burst; i++) {
+			seed = seed * 1103515245 + 12345;
+			start[count++] = ring->next_slot;
+			tp_ring_test_put(ring, !((seed >> 16) % 3));
+			if ((seed >> 20) % 5 == 0) {	/* end of a packet */
+				tp_ring_publish(ring);
+				head_rec = ring->next_rec;
+			}
+		}
+		if ((seed >> 24) % 4) {
+			tp_ring_publish(ring);
+			head_rec = ring->next_rec;
+		}
+		if (expect < count &&
+		    !tp_ring_model_whole(start, 0, expect, ring->next_slot,
+					 TP_TEST_SLOTS)) {
+			u64 to = tp_ring_model_resume(start, 0, count,
+						      ring->next_slot,
+						      TP_TEST_SLOTS, head_rec,
+						      expect);
+
+			lost += to - expect;
+			laps++;
+			expect = to;
+		}
+		while ((rec = tp_ring_cursor_next(&cur))) {
+			KUNIT_EXPECT_EQ(test, rec->seq, expect);
+			KUNIT_EXPECT_TRUE(test,
+					  tp_ring_pattern_intact(rec, rec->seq));
+			KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+			expect = rec->seq + 1;
+		}
+		KUNIT_EXPECT_EQ(test, expect, count);
+		KUNIT_EXPECT_EQ(test, cur.lost, lost);
+		KUNIT_EXPECT_EQ(test, cur.laps, laps);
+		if (expect != count || cur.lost != lost)
+			return;	/* once is enough to say it */
+	}
+	KUNIT_EXPECT_GT(test, laps, 20);
+	KUNIT_EXPECT_LT(test, lost, count / 2);
+}
+
+/*
+ * At the wrap of the slot array: the oldest whole record is a two-slot one
+ * in the last slot, read in one piece through the second mapping.
+ */
+static void tp_ring_test_lap_wrap_long(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	size_t data = TP_TEST_SLOTS * TICKPATH_SLOT_SIZE;
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 1);
+	tp_ring_test_put(ring, true);	/* record 63: slots 63 and 0 */
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 2);	/* slots 1 .. 62 */
+	tp_ring_publish(ring);
+	rec = tp_ring_cursor_next(&cur);
+	KUNIT_ASSERT_PTR_EQ(test, (const u8 *)rec,
+			    ring->slots + data - TICKPATH_SLOT_SIZE);
+	KUNIT_EXPECT_TRUE(test, tp_ring_pattern_intact(rec, TP_TEST_SLOTS - 1));
+	KUNIT_EXPECT_EQ(test, cur.lost, TP_TEST_SLOTS - 1);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+	KUNIT_EXPECT_EQ(test, cur.pos, 1);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 2);
+	KUNIT_EXPECT_EQ(test, cur.rec, ring->next_rec);
+	KUNIT_EXPECT_EQ(test, cur.lost, TP_TEST_SLOTS - 1);
+}
+
+/*
+ * At the wrap again: head's slot 0 holds the second half of a record whose
+ * first half, slot 63, is gone.  The search passes it and the slot array's
+ * end and goes on from slot 1, well before the record that lapped the
+ * reader.
+ */
+static void tp_ring_test_lap_wrap_second(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 1);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 1);
+	tp_ring_test_put(ring, true);	/* record 63: slots 63 and 0 */
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 3);	/* slots 1 .. 61 */
+	tp_ring_test_put(ring, true);	/* record 125: slots 62 and 63 */
+	tp_ring_publish(ring);
+	KUNIT_EXPECT_EQ(test, ring->hdr->head, 126ULL << 24 | 128);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_stamp(ring, 0),
+			tp_ring_stamp(63) | TICKPATH_STAMP_CONT);
+
+	/* The reader's slot, 63, holds the second half of record 125. */
+	rec = tp_ring_cursor_next(&cur);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_EXPECT_EQ(test, rec->seq, TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.pos, 1);
+	KUNIT_EXPECT_EQ(test, cur.lost, 1);
+	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 3);
+	KUNIT_EXPECT_EQ(test, cur.rec, ring->next_rec);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+}
+
+/*
+ * Records written after the last publish sit between head's slot and the
+ * producer, with a slot the producer is writing (stamp 0) after them: the
+ * search passes both.  Once the producer wrote a whole ring since it
+ * published, nothing is older than head any more: on from the record that
+ * overwrote the reader's slot.
+ */
+static void tp_ring_test_lap_unpublished(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS + 5);
+	tp_ring_publish(ring);			/* head: record 69, slot 5 */
+	tp_ring_test_put_many(ring, 3);		/* slots 5 .. 7 */
+	/* Record 72 starts on slot 8: its stamp goes to 0 first. */
+	WRITE_ONCE(tp_ring_slot(ring->slots, ring->mask, 8)->stamp, 0);
+	rec = tp_ring_cursor_next(&cur);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_EXPECT_EQ(test, rec->seq, 9);
+	KUNIT_EXPECT_EQ(test, cur.lost, 9);
+	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 2);
+	KUNIT_EXPECT_EQ(test, cur.rec, TP_TEST_SLOTS + 8);
+	tp_ring_test_put(ring, false);		/* record 72 */
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), 1);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+
+	tp_ring_publish(ring);
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS + 3);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), 3);
+	KUNIT_EXPECT_EQ(test, cur.lost, TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+}
+
+/* Record numbers wrap at 2^40 between the oldest whole record and head. */
+static void tp_ring_test_lap_rec_wrap(struct kunit *test)
+{
+	struct tp_ring *ring = test->priv;
+	const u64 first = TP_TEST_REC_MOD - TP_TEST_SLOTS - 10;
+	const struct tickpath_rec *rec;
+	struct tp_ring_cursor cur;
+
+	ring->next_rec = first;
+	ring->next_slot = 3;
+	tp_ring_publish(ring);
+	tp_ring_test_reader(ring, &cur);
+	tp_ring_test_put_many(ring, TP_TEST_SLOTS + 20);
+	tp_ring_publish(ring);
+	KUNIT_EXPECT_EQ(test, tp_ring_head_rec(ring->hdr->head), 10);
+	rec = tp_ring_cursor_next(&cur);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_EXPECT_EQ(test, rec->seq, first + 20);
+	KUNIT_EXPECT_EQ(test, cur.rec, first + 20);
+	KUNIT_EXPECT_EQ(test, cur.pos, 23);
+	KUNIT_EXPECT_EQ(test, cur.lost, 20);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
+	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 1);
+	KUNIT_EXPECT_EQ(test, cur.rec, 10);
+	KUNIT_EXPECT_EQ(test, cur.lost, 20);
 }
 
 /* A reader that starts from head sees only what comes after; stamps make a
@@ -282,7 +527,10 @@ static void tp_ring_test_from_head(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cur.lost, 0);
 }
 
-/* Overwritten between next and done: done says so and counts the lap. */
+/*
+ * Overwritten between next and done: done says so and counts the lap, and
+ * the reader goes on from the oldest whole record.
+ */
 static void tp_ring_test_torn(struct kunit *test)
 {
 	struct tp_ring *ring = test->priv;
@@ -296,14 +544,17 @@ static void tp_ring_test_torn(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rec->seq, 0);
 	tp_ring_test_put_many(ring, TP_TEST_SLOTS - 3);
 	tp_ring_test_put(ring, true);	/* record 64: slots 0 and 1 */
+	tp_ring_publish(ring);
 	KUNIT_EXPECT_FALSE(test, tp_ring_cursor_done(&cur));
-	KUNIT_EXPECT_EQ(test, cur.lost, TP_TEST_SLOTS);
+	KUNIT_EXPECT_EQ(test, cur.lost, 2);
 	KUNIT_EXPECT_EQ(test, cur.laps, 1);
 	rec = tp_ring_cursor_next(&cur);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
-	KUNIT_EXPECT_TRUE(test, tp_ring_pattern_intact(rec, TP_TEST_SLOTS));
+	KUNIT_EXPECT_TRUE(test, tp_ring_pattern_intact(rec, 2));
 	KUNIT_EXPECT_TRUE(test, tp_ring_cursor_done(&cur));
-	KUNIT_EXPECT_EQ(test, cur.pos, 2);
+	KUNIT_EXPECT_EQ(test, cur.pos, 3);
+	KUNIT_EXPECT_EQ(test, tp_ring_test_drain(test, &cur), TP_TEST_SLOTS - 2);
+	KUNIT_EXPECT_EQ(test, cur.laps, 1);
 }
 
 static void tp_ring_test_dead(struct kunit *test)
@@ -453,7 +704,13 @@ static struct kunit_case tp_ring_test_cases[] = {
 	KUNIT_CASE(tp_ring_test_wrap),
 	KUNIT_CASE(tp_ring_test_head),
 	KUNIT_CASE(tp_ring_test_laps),
+	KUNIT_CASE(tp_ring_test_laps_no_head),
 	KUNIT_CASE(tp_ring_test_lap_second_slot),
+	KUNIT_CASE(tp_ring_test_lap_mixed),
+	KUNIT_CASE(tp_ring_test_lap_wrap_long),
+	KUNIT_CASE(tp_ring_test_lap_wrap_second),
+	KUNIT_CASE(tp_ring_test_lap_unpublished),
+	KUNIT_CASE(tp_ring_test_lap_rec_wrap),
 	KUNIT_CASE(tp_ring_test_from_head),
 	KUNIT_CASE(tp_ring_test_torn),
 	KUNIT_CASE(tp_ring_test_dead),
