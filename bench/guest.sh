@@ -17,6 +17,10 @@ reps=${BENCH_REPS:-5}
 msgs=${BENCH_MSGS:-30000}	# messages per trial
 cost_msgs=${BENCH_COST_MSGS:-200000}	# per trial measuring CPU cost
 read -ra paths <<< "${BENCH_PATHS:-tickpath tickpath-busy udp udp-busy af_packet af_xdp}"
+# Which experiments: all of them for make bench; a subset (e.g. "cost subs")
+# to measure one change quickly.  Latency and loss need ndr's rates.
+exps=" ${BENCH_EXPS:-ndr latency cost fanout subs} "
+want() { [[ $exps == *" $1 "* ]]; }
 tpbench=$TP_BUILD/bench/tpbench
 raw=$TP_OUT/raw.jsonl
 send_cpu=1 rx_cpu=2 read_cpu=3
@@ -143,6 +147,7 @@ emit "{\"exp\":\"idle\",\"rx_busy_ns_per_s\":$(((b1 - b0) / 2))}"
 # 1. The zero-loss rate of each path.
 declare -A ndrs
 for ((rep = 0; rep < reps; rep++)); do
+	want ndr || break
 	for path in "${paths[@]}"; do
 		ndr "$path" 1
 		ndrs[$path]="${ndrs[$path]:-} $ndr_rate"
@@ -152,6 +157,7 @@ for ((rep = 0; rep < reps; rep++)); do
 done
 slowest=
 for path in "${paths[@]}"; do
+	want ndr || break
 	# shellcheck disable=SC2086
 	m=$(median ${ndrs[$path]})
 	[ -z "$slowest" ] || [ "$m" -lt "$slowest" ] && slowest=$m
@@ -162,6 +168,7 @@ done
 # sent unpaced (the receive CPU's busy time is sampled by ticks: it takes
 # seconds of work to be measured well).
 for ((rep = 0; rep < reps; rep++)); do
+	want latency || break
 	for load in 0.1 0.5 0.9; do
 		rate=$(awk -v r="$slowest" -v l="$load" 'BEGIN { printf "%d", r * l }')
 		# About three seconds of traffic, whatever the rate, and at least
@@ -181,16 +188,21 @@ for ((rep = 0; rep < reps; rep++)); do
 			emit "{\"exp\":\"loss\",\"path\":\"$path\",\"rep\":$rep,\"offered_msgs_per_s\":$rate,\"sent\":$trial_msgs,\"received\":$(received)}"
 		done
 	done
+	echo "bench: latency and loss, repetition $rep done at $(elapsed $start)"
+done
+for ((rep = 0; rep < reps; rep++)); do
+	want cost || break
 	for path in "${paths[@]}"; do
 		trial "$path" 0 1 "$cost_msgs"
 		emit "{\"exp\":\"cost\",\"path\":\"$path\",\"rep\":$rep,\"msgs\":$(received),\"rx_cpu_ns\":$rx_ns,\"reader_cpu_ns\":$(head -n1 trial.json | json_num cpu_ns)}"
 	done
-	echo "bench: latency, loss and cost, repetition $rep done at $(elapsed $start)"
+	echo "bench: cost, repetition $rep done at $(elapsed $start)"
 done
 
 # 3. Fan-out: 1, 4 and 16 readers of one subscription against as many
 # sockets, blocking, all on the readers' CPU.
 for ((rep = 0; rep < reps; rep++)); do
+	want fanout || break
 	for readers in 1 4 16; do
 		for path in tickpath udp; do
 			ndr "$path" "$readers"
@@ -204,6 +216,7 @@ done
 # disjoint locates, with no reader: the rings are written all the same.
 ended_once() { [ "$(rx "$tpctl" -j -s feed show bench | json_num end_of_session)" -ge "$1" ]; }
 for ((rep = 0; rep < reps; rep++)); do
+	want subs || break
 	for subs in 1 8 64 256; do
 		setup tickpath "$subs"
 		b0=$(rx_busy_ns)
