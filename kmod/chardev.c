@@ -12,7 +12,11 @@
 #include "ring.h"
 #include "sub.h"
 
+#include <linux/tickpath_ring.h>
+
+#include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/ktime.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -23,12 +27,18 @@
 #include <linux/slab.h>
 #include <linux/tickpath.h>
 #include <linux/uaccess.h>
+#include <linux/wait.h>
 
 struct tp_reader {
 	struct tp_ring *ring;	/* set once, by BIND */
 	struct mutex bind_lock;
 	u64 armed;		/* the record number poll() waits for */
 };
+
+/* How far behind head poll() lets a passed armed record fall: a quarter of
+ * the record numbers, well short of the half where it would look ahead.
+ */
+#define TP_READER_ARMED_BEHIND (1LL << (TICKPATH_STAMP_BITS - 2))
 
 static struct tp_ring *tp_reader_ring(struct tp_reader *rd)
 {
@@ -116,35 +126,105 @@ static long tp_chardev_info(struct tp_reader *rd, void __user *arg)
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
+/* The record poll() and the wait ioctls wait for, from here on. */
+static long tp_reader_arm(struct tp_reader *rd, u64 rec)
+{
+	if (rec >> TICKPATH_STAMP_BITS)
+		return -EINVAL;
+	WRITE_ONCE(rd->armed, rec);
+	return 0;
+}
+
+/*
+ * Where a reader that waits for @rec stands: 1 once head passed it, -EPIPE
+ * once the ring is dead without, else 0.  The flag is read first: the ring
+ * is marked dead after its last head, with release, so the head read after
+ * a dead flag is the last one, and no reader hears EPIPE while a record it
+ * waits for is there.
+ */
+static long tp_reader_state(struct tp_ring *ring, u64 rec)
+{
+	bool dead = tp_ring_dead(ring);
+
+	if (tp_ring_passed(ring, rec))
+		return 1;
+	return dead ? -EPIPE : 0;
+}
+
+/*
+ * The wait ioctls: sleeps on the armed @rec until tp_reader_state() has an
+ * answer, which it returns, or @timeout passes (KTIME_MAX: never), then 0;
+ * -ERESTARTSYS if a signal came first.  @timeout 0 only checks.  A record
+ * there is worth more than a signal, which is delivered all the same.
+ */
+static long tp_reader_sleep(struct tp_ring *ring, u64 rec, ktime_t timeout)
+{
+	long ret = 0, state;
+
+	if (timeout > 0)
+		ret = wait_event_interruptible_hrtimeout(ring->wait,
+							 tp_reader_state(ring, rec),
+							 timeout);
+	state = tp_reader_state(ring, rec);
+	if (!state && ret == -ERESTARTSYS)
+		return ret;
+	return state;
+}
+
 static long tp_chardev_arm(struct tp_reader *rd, u64 __user *arg, u64 *rec)
 {
 	if (!tp_reader_ring(rd))
 		return -EBADFD;
 	if (get_user(*rec, arg))
 		return -EFAULT;
-	if (*rec >> TICKPATH_STAMP_BITS)
-		return -EINVAL;
-	WRITE_ONCE(rd->armed, *rec);
-	return 0;
+	return tp_reader_arm(rd, *rec);
 }
 
 static long tp_chardev_wait(struct tp_reader *rd, u64 __user *arg)
 {
-	struct tp_ring *ring;
 	long ret;
 	u64 rec;
 
 	ret = tp_chardev_arm(rd, arg, &rec);
 	if (ret)
 		return ret;
-	ring = tp_reader_ring(rd);
-	ret = wait_event_interruptible(ring->wait,
-				       tp_ring_passed(ring, rec) ||
-				       tp_ring_dead(ring));
+	ret = tp_reader_sleep(tp_reader_ring(rd), rec, KTIME_MAX);
+	return ret == 1 ? 0 : ret;
+}
+
+static long tp_chardev_wait_timeout(struct tp_reader *rd,
+				    struct tickpath_wait __user *arg)
+{
+	struct tp_ring *ring = tp_reader_ring(rd);
+	struct tickpath_wait wait;
+	ktime_t deadline = 0;
+	long ret;
+
+	if (!ring)
+		return -EBADFD;
+	if (copy_from_user(&wait, arg, sizeof(wait)))
+		return -EFAULT;
+	ret = tp_reader_arm(rd, wait.rec);
 	if (ret)
 		return ret;
-	/* Records before death first: the reader drains, then sees EPIPE. */
-	return tp_ring_passed(ring, rec) ? 0 : -EPIPE;
+	if (wait.timeout_ns > 0)
+		deadline = ktime_add_safe(ktime_get(), wait.timeout_ns);
+	ret = tp_reader_sleep(ring, wait.rec,
+			      wait.timeout_ns < 0 ? KTIME_MAX : wait.timeout_ns);
+	if (ret != -ERESTARTSYS)
+		return ret;
+	/* EINTR after a handler, as poll(): a handler that sets a flag for
+	 * the reader's loop must not be left waiting for the next record.
+	 * Restarted otherwise (a stop, the freezer), waiting only what is
+	 * left, which the caller gets too.  If that cannot be written back,
+	 * EINTR: never the whole timeout again (select() does the same).
+	 */
+	if (wait.timeout_ns < 0)
+		return -ERESTARTNOHAND;
+	if (put_user(max_t(s64, ktime_sub(deadline, ktime_get()), 0),
+		     &arg->timeout_ns))
+		return -EINTR;
+	return -ERESTARTNOHAND;
 }
 
 static long tp_chardev_ioctl(struct file *file, unsigned int cmd,
@@ -163,6 +243,8 @@ static long tp_chardev_ioctl(struct file *file, unsigned int cmd,
 		return tp_chardev_arm(rd, uarg, &rec);
 	case TICKPATH_IOC_WAIT:
 		return tp_chardev_wait(rd, uarg);
+	case TICKPATH_IOC_WAIT_TIMEOUT:
+		return tp_chardev_wait_timeout(rd, uarg);
 	}
 	return -ENOTTY;
 }
@@ -184,11 +266,24 @@ static int tp_chardev_mmap(struct file *file, struct vm_area_struct *vma)
 	return tp_ring_mmap(ring, vma);
 }
 
+/*
+ * A reader on EPOLLET may never arm again: its armed record, passed, falls
+ * ever further behind head, and 2^39 records on it would look ahead of head
+ * (record numbers wrap).  Moved up to head - 1 long before, it stays passed
+ * and poll() says the same; unless the reader armed anew meanwhile.
+ */
+static void tp_reader_keep_passed(struct tp_reader *rd, u64 armed, u64 head)
+{
+	if (tp_ring_diff(head, armed) >= TP_READER_ARMED_BEHIND)
+		cmpxchg64(&rd->armed, armed, (head - 1) & TP_RING_REC_MASK);
+}
+
 static __poll_t tp_chardev_poll(struct file *file, poll_table *wait)
 {
 	struct tp_reader *rd = file->private_data;
 	struct tp_ring *ring = tp_reader_ring(rd);
 	__poll_t mask = 0;
+	u64 armed, head;
 
 	if (!ring)
 		return EPOLLERR;
@@ -197,10 +292,17 @@ static __poll_t tp_chardev_poll(struct file *file, poll_table *wait)
 	 * tp_ring_publish(), so a publish is never missed.
 	 */
 	smp_mb();
-	if (tp_ring_passed(ring, READ_ONCE(rd->armed)))
-		mask |= EPOLLIN | EPOLLRDNORM;
+	/* Dead before head, as in tp_reader_state(): EPOLLHUP alone means
+	 * that nothing past the armed record will come.
+	 */
 	if (tp_ring_dead(ring))
 		mask |= EPOLLHUP;
+	armed = READ_ONCE(rd->armed);
+	head = tp_ring_head_rec_now(ring);
+	if (tp_ring_diff(head, armed) > 0) {
+		mask |= EPOLLIN | EPOLLRDNORM;
+		tp_reader_keep_passed(rd, armed, head);
+	}
 	return mask;
 }
 

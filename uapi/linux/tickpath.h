@@ -762,11 +762,47 @@ struct tickpath_ring_info {
  */
 #define TICKPATH_IOC_BIND	_IOW(TICKPATH_IOC_MAGIC, 1, char[TICKPATH_NAME_MAX])
 #define TICKPATH_IOC_RING_INFO	_IOR(TICKPATH_IOC_MAGIC, 2, struct tickpath_ring_info)
-/* The record number (mod 2^40) this reader waits for, for poll(). */
+/*
+ * Arm: the record number (mod 2^40) this reader waits for.  poll() reports
+ * EPOLLIN while the ring's head has passed the record armed last on this
+ * open file, by ARM, WAIT or WAIT_TIMEOUT (before any, the head at BIND),
+ * and EPOLLHUP once the ring is dead.  The ring wakes its pollers whenever
+ * head moves, so with EPOLLET a reader need not arm again after each event:
+ * every move of head past the armed record is an event (events may merge),
+ * and a record once passed stays passed however far head goes.  Level-
+ * triggered, EPOLLIN stays up until a record not yet published is armed.
+ */
 #define TICKPATH_IOC_ARM	_IOW(TICKPATH_IOC_MAGIC, 3, __u64)
-/* Arm, then sleep until the ring's head passes it or the ring dies (EPIPE);
- * interruptible.
+/* Arm, then sleep until the ring's head passes it (0) or the ring dies
+ * (EPIPE, once every record before its death was passed); interruptible
+ * (restarted after a handler with SA_RESTART).  No timeout: see WAIT_TIMEOUT.
  */
 #define TICKPATH_IOC_WAIT	_IOW(TICKPATH_IOC_MAGIC, 4, __u64)
+
+/*
+ * TICKPATH_IOC_WAIT_TIMEOUT arms rec, as ARM does, then sleeps, in one system
+ * call where ARM and ppoll() take two.  It returns:
+ *
+ *    1:      the head passed rec (checked first: a dead ring's last records
+ *            are read before it says EPIPE)
+ *    0:      timeout_ns passed first; timeout_ns 0 only checks, without
+ *            sleeping; a negative one waits for ever
+ *    EPIPE:  the ring is dead and rec will never come
+ *    EINTR:  a signal handler ran: never restarted, SA_RESTART or not (as
+ *            poll()).  A stop or a signal without a handler restarts the
+ *            call transparently.  Either way the kernel first stores the
+ *            time left in timeout_ns (a negative one is left alone), so a
+ *            restart waits no longer than asked, and the caller may go on
+ *            with it
+ *    EINVAL: rec is 2^40 or more; EBADFD: not bound; EFAULT
+ *
+ * The timeout is on CLOCK_MONOTONIC, with the caller's timer slack.
+ */
+struct tickpath_wait {
+	__u64 rec;		/* the record number waited for, mod 2^40 */
+	__s64 timeout_ns;	/* < 0: none; 0: only check; the time left */
+};
+
+#define TICKPATH_IOC_WAIT_TIMEOUT _IOWR(TICKPATH_IOC_MAGIC, 5, struct tickpath_wait)
 
 #endif /* _UAPI_LINUX_TICKPATH_H */
