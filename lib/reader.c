@@ -139,12 +139,9 @@ int tp_sub_arm(struct tp_sub *sub)
 	return ioctl(sub->fd, TICKPATH_IOC_ARM, &rec) < 0 ? -errno : 0;
 }
 
-int tp_sub_wait(struct tp_sub *sub, int timeout_ms)
-{
-	return tp_sub_pwait(sub, timeout_ms, NULL);
-}
-
-int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask)
+/* Two system calls: ARM, then ppoll(), which alone takes a signal mask. */
+static int tp_sub_ppoll(struct tp_sub *sub, int timeout_ms,
+			const sigset_t *sigmask)
 {
 	struct pollfd pfd = { .fd = sub->fd, .events = POLLIN };
 	struct timespec timeout = {
@@ -165,6 +162,31 @@ int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask)
 	if (pfd.revents & POLLHUP)
 		return -EPIPE;
 	return pfd.revents ? -EIO : 0;
+}
+
+/* One system call: WAIT_TIMEOUT arms and sleeps. */
+int tp_sub_wait(struct tp_sub *sub, int timeout_ms)
+{
+	struct tickpath_wait wait = {
+		.rec = sub->cur.rec,
+		.timeout_ns = timeout_ms < 0 ? -1 : timeout_ms * 1000000LL,
+	};
+	int ret;
+
+	ret = ioctl(sub->fd, TICKPATH_IOC_WAIT_TIMEOUT, &wait);
+	if (ret >= 0)
+		return ret;
+	/* A module older than this library: the two calls it knows. */
+	if (errno == ENOTTY)
+		return tp_sub_ppoll(sub, timeout_ms, NULL);
+	return -errno;
+}
+
+int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask)
+{
+	if (!sigmask)
+		return tp_sub_wait(sub, timeout_ms);
+	return tp_sub_ppoll(sub, timeout_ms, sigmask);
 }
 
 uint64_t tp_sub_lost(const struct tp_sub *sub)

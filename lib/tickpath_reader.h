@@ -60,8 +60,15 @@ struct tp_sub {
  */
 int tp_sub_open(const char *name, struct tp_sub **sub);
 void tp_sub_close(struct tp_sub *sub);
-/* For poll() and epoll: readable once the armed record is published
- * (tp_sub_arm()), hung up once the subscription is gone.
+/*
+ * For poll() and epoll: readable while the record armed last (by
+ * tp_sub_arm() or tp_sub_wait(); at first, the ring's head at tp_sub_open())
+ * is published, hung up once the subscription is gone.  Level-triggered
+ * (poll(), select(), epoll), it stays readable until armed again: call
+ * tp_sub_arm() after reading everything, before each sleep.  With EPOLLET
+ * there is no need: every publication of records past the armed one brings
+ * an event, so a reader that reads until tp_sub_next() returns NULL after
+ * each event sleeps with epoll_wait() alone.
  */
 int tp_sub_fd(const struct tp_sub *sub);
 
@@ -95,15 +102,20 @@ int tp_sub_read(struct tp_sub *sub, struct tickpath_rec *rec);
 int tp_sub_arm(struct tp_sub *sub);
 /*
  * Arms, then sleeps until the next record is published (1), @timeout_ms
- * pass (0; -1 waits for ever) or the subscription is gone and every record
- * was read (-EPIPE).  -EINTR if a signal came.
+ * pass (0; a @timeout_ms of 0 only checks, -1 waits for ever) or the
+ * subscription is gone and every record was read (-EPIPE).  -EINTR if a
+ * signal handler ran, with SA_RESTART or not.  One system call
+ * (TICKPATH_IOC_WAIT_TIMEOUT); two on a module that predates it
+ * (tp_sub_arm(), then ppoll()).
  */
 int tp_sub_wait(struct tp_sub *sub, int timeout_ms);
 #ifdef _POSIX_C_SOURCE		/* sigset_t; strict ISO C has none */
 /*
  * The same, with @sigmask in place while it sleeps (as ppoll()): a program
  * that blocks a signal, checks what its handler sets, then waits with the
- * signal unblocked cannot lose it in between.
+ * signal unblocked cannot lose it in between.  That costs two system calls
+ * per wait, tp_sub_arm() and ppoll(): only ppoll() takes a mask.  With
+ * @sigmask NULL it is tp_sub_wait(), one.
  */
 int tp_sub_pwait(struct tp_sub *sub, int timeout_ms, const sigset_t *sigmask);
 #endif
