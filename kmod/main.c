@@ -7,6 +7,7 @@
 #include "netlink.h"
 #include "netns.h"
 #include "port.h"
+#include "rxbuf.h"
 
 #include <linux/genetlink.h>
 #include <linux/init.h>
@@ -15,6 +16,10 @@
 static int __init tp_mod_init(void)
 {
 	int ret;
+
+	ret = tp_rxbuf_init();
+	if (ret < 0)
+		goto err_rxbuf;
 
 	ret = tp_netns_init();
 	if (ret < 0)
@@ -41,6 +46,8 @@ err_chardev:
 err_port:
 	tp_netns_uninit();
 err_netns:
+	tp_rxbuf_uninit();
+err_rxbuf:
 	return ret;
 }
 
@@ -50,6 +57,7 @@ static void __exit tp_mod_exit(void)
 	tp_chardev_uninit();
 	tp_port_uninit();
 	tp_netns_uninit();
+	tp_rxbuf_uninit();
 }
 
 module_init(tp_mod_init);

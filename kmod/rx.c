@@ -4,11 +4,18 @@
  * IPv4 and UDP framing without trusting a byte, and hand the payload to the
  * feed's channel.  Anything that is not a feed packet leaves untouched after
  * a few compares.
+ *
+ * The skb is only read, wherever its bytes lie (linear area, page fragments,
+ * frag_list): nothing here pulls, trims, allocates or sets its checksum
+ * state.  So it needs no share check: a tap that holds it too (AF_PACKET)
+ * and, in mirror mode, the stack after us see it as the device gave it, and
+ * in steal mode consume_skb() drops only our reference.
  */
 
 #include "channel.h"
 #include "feed.h"
 #include "port.h"
+#include "rxbuf.h"
 #include "stats.h"
 
 #include <linux/if_vlan.h>
@@ -34,30 +41,39 @@ static struct tp_feed *tp_rx_lookup(const struct tp_port *port, __be32 daddr,
 }
 
 /*
- * Checks lengths and checksums, making the whole IP packet linear so that
- * the decoder reads plain memory inside it.  Returns why the packet is bad.
+ * Checks lengths and checksums, reading the packet wherever it lies, and
+ * finds the payload (@iph and @uh hold only the fixed headers).  Returns why
+ * the packet is bad.
  */
-static enum tickpath_malformed tp_rx_check(struct sk_buff *skb, unsigned int *ulen)
+static enum tickpath_malformed tp_rx_check(const struct sk_buff *skb,
+					   const struct iphdr *iph,
+					   const struct udphdr *uh,
+					   struct tp_rx_packet *pkt)
 {
-	const struct iphdr *iph = (const struct iphdr *)skb->data;
-	unsigned int hlen = iph->ihl * 4, tot_len = ntohs(iph->tot_len);
-	const struct udphdr *uh;
+	unsigned int hlen = iph->ihl * 4, tot_len = ntohs(iph->tot_len), ulen;
+	struct {
+		struct iphdr iph;
+		u8 options[MAX_IPOPTLEN];
+	} _hdr;
 
-	if (iph->ihl < 5 || tot_len < hlen + sizeof(*uh) || tot_len > skb->len ||
-	    !pskb_may_pull(skb, tot_len))
+	if (iph->ihl < 5)
 		return TICKPATH_MALFORMED_IP;
-	iph = (const struct iphdr *)skb->data;
-	if (ip_fast_csum((const u8 *)iph, iph->ihl))
+	iph = skb_header_pointer(skb, 0, hlen, &_hdr);
+	if (!iph || tot_len < hlen + sizeof(*uh) || tot_len > skb->len)
+		return TICKPATH_MALFORMED_IP;
+	if (ip_fast_csum(iph, iph->ihl))
 		return TICKPATH_MALFORMED_CSUM;
-	uh = (const struct udphdr *)(skb->data + hlen);
-	*ulen = ntohs(uh->len);
-	if (*ulen < sizeof(*uh) || *ulen > tot_len - hlen)
+	ulen = ntohs(uh->len);
+	if (ulen < sizeof(*uh) || ulen > tot_len - hlen ||
+	    ulen - sizeof(*uh) > TP_RX_PAYLOAD_MAX)
 		return TICKPATH_MALFORMED_UDP;
 	if (uh->check && !skb_csum_unnecessary(skb) &&
-	    csum_tcpudp_magic(iph->saddr, iph->daddr, *ulen, IPPROTO_UDP,
-			      csum_partial(uh, *ulen, 0)))
+	    csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
+			      skb_checksum(skb, hlen, ulen, 0)))
 		return TICKPATH_MALFORMED_CSUM;
-	return TICKPATH_MALFORMED_NONE;
+	pkt->len = ulen - sizeof(*uh);
+	pkt->payload = tp_rxbuf_read(skb, hlen + sizeof(*uh), pkt->len);
+	return pkt->payload ? TICKPATH_MALFORMED_NONE : TICKPATH_MALFORMED_IP;
 }
 
 /*
@@ -80,34 +96,23 @@ static rx_handler_result_t tp_rx_pass(struct tp_feed *feed, const struct sk_buff
 }
 
 static rx_handler_result_t tp_rx_feed(struct tp_port *port, struct tp_feed *feed,
-				      struct sk_buff **pskb)
+				      struct sk_buff *skb, const struct iphdr *iph,
+				      const struct udphdr *uh)
 {
-	struct skb_shared_hwtstamps *hwts = skb_hwtstamps(*pskb);
+	struct skb_shared_hwtstamps *hwts = skb_hwtstamps(skb);
 	struct tp_rx_packet pkt = { .hw_ts = !!hwts->hwtstamp };
 	enum tickpath_malformed reason;
-	struct sk_buff *skb;
 	struct tp_stats *stats;
-	unsigned int ulen = 0;
 
 	pkt.rx_ts = pkt.hw_ts ? ktime_to_ns(hwts->hwtstamp) : ktime_get_real_ns();
-
-	/* Someone else may hold the skb too (a tap): work on our own. */
-	skb = skb_share_check(*pskb, GFP_ATOMIC);
-	if (!skb)
-		return RX_HANDLER_CONSUMED;
-	*pskb = skb;
 
 	stats = this_cpu_ptr(feed->stats);
 	u64_stats_update_begin(&stats->syncp);
 	u64_stats_inc(&stats->c[TICKPATH_FEED_STATS_A_PACKETS]);
-	reason = pskb_may_pull(skb, sizeof(struct iphdr)) ?
-		 tp_rx_check(skb, &ulen) : TICKPATH_MALFORMED_IP;
+	reason = tp_rx_check(skb, iph, uh, &pkt);
 	if (reason) {
 		u64_stats_inc(&stats->c[TP_FEED_MALFORMED + reason]);
 	} else {
-		pkt.payload = skb->data + ((const struct iphdr *)skb->data)->ihl * 4 +
-			      sizeof(struct udphdr);
-		pkt.len = ulen - sizeof(struct udphdr);
 		u64_stats_add(&stats->c[TICKPATH_FEED_STATS_A_BYTES], pkt.len);
 		tp_channel_receive(feed->channel, feed, &pkt, stats);
 	}
@@ -155,5 +160,5 @@ rx_handler_result_t tp_feed_rx(struct tp_port *port, struct sk_buff **pskb)
 		return RX_HANDLER_PASS;
 	if (ip_is_fragment(iph) || skb_is_gso(skb))
 		return tp_rx_pass(feed, skb, ip_is_fragment(iph));
-	return tp_rx_feed(port, feed, pskb);
+	return tp_rx_feed(port, feed, skb, iph, uh);
 }

@@ -16,6 +16,7 @@
 #include "../../kmod/port.c"
 #include "../../kmod/feed.c"
 #include "../../kmod/rx.c"
+#include "../../kmod/rxbuf.c"
 #include "../../kmod/channel.c"
 #include "../../kmod/fanout.c"
 #include "../../kmod/filter.c"
