@@ -41,6 +41,23 @@ static struct tp_feed *tp_rx_lookup(const struct tp_port *port, __be32 daddr,
 }
 
 /*
+ * The UDP checksum, which is not zero, summed wherever the datagram lies
+ * unless the device checked it or the sender is local.
+ */
+static bool tp_rx_udp_csum_ok(const struct sk_buff *skb, const struct iphdr *iph,
+			      unsigned int hlen, unsigned int ulen)
+{
+	/* Not skb_csum_unnecessary(): its csum_valid may be a tunnel's outer
+	 * checksum's, which the stack clears before checking the next one.
+	 */
+	if (skb->ip_summed == CHECKSUM_UNNECESSARY ||
+	    (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_start_offset(skb) >= 0))
+		return true;
+	return !csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
+				  skb_checksum(skb, hlen, ulen, 0));
+}
+
+/*
  * Checks lengths and checksums, reading the packet wherever it lies, and
  * finds the payload (@iph and @uh hold only the fixed headers).  Returns why
  * the packet is bad.
@@ -67,9 +84,7 @@ static enum tickpath_malformed tp_rx_check(const struct sk_buff *skb,
 	if (ulen < sizeof(*uh) || ulen > tot_len - hlen ||
 	    ulen - sizeof(*uh) > TP_RX_PAYLOAD_MAX)
 		return TICKPATH_MALFORMED_UDP;
-	if (uh->check && !skb_csum_unnecessary(skb) &&
-	    csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
-			      skb_checksum(skb, hlen, ulen, 0)))
+	if (uh->check && !tp_rx_udp_csum_ok(skb, iph, hlen, ulen))
 		return TICKPATH_MALFORMED_CSUM;
 	pkt->len = ulen - sizeof(*uh);
 	pkt->payload = tp_rxbuf_read(skb, hlen + sizeof(*uh), pkt->len);
