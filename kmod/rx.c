@@ -41,20 +41,43 @@ static struct tp_feed *tp_rx_lookup(const struct tp_port *port, __be32 daddr,
 }
 
 /*
- * The UDP checksum, which is not zero, summed wherever the datagram lies
- * unless the device checked it or the sender is local.
+ * The UDP checksum, which is not zero.  A device that summed the packet
+ * (CHECKSUM_COMPLETE: skb->csum covers skb->data to the end) spares summing
+ * it again: a valid IPv4 header sums to zero and adds nothing, and what lies
+ * past the datagram (the rest of its IPv4 packet, link-layer padding, which
+ * ip_rcv_core would trim with pskb_trim_rcsum) is taken out.  As in the
+ * stack (udp4_csum_init, __skb_checksum_complete), a device's sum that fails
+ * is checked in software and reported if wrong; a sum software made
+ * (csum_complete_sw) is final.
  */
-static bool tp_rx_udp_csum_ok(const struct sk_buff *skb, const struct iphdr *iph,
+static bool tp_rx_udp_csum_ok(struct sk_buff *skb, const struct iphdr *iph,
 			      unsigned int hlen, unsigned int ulen)
 {
+	unsigned int end = hlen + ulen;
+	__wsum csum;
+
 	/* Not skb_csum_unnecessary(): its csum_valid may be a tunnel's outer
 	 * checksum's, which the stack clears before checking the next one.
 	 */
 	if (skb->ip_summed == CHECKSUM_UNNECESSARY ||
 	    (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_start_offset(skb) >= 0))
 		return true;
-	return !csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP,
-				  skb_checksum(skb, hlen, ulen, 0));
+	if (skb->ip_summed == CHECKSUM_COMPLETE) {
+		csum = skb->csum;
+		if (skb->len > end)
+			csum = csum_block_sub(csum, skb_checksum(skb, end, skb->len - end, 0),
+					      end);
+		if (!csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP, csum))
+			return true;
+		if (skb->csum_complete_sw)
+			return false;
+	}
+	csum = skb_checksum(skb, hlen, ulen, 0);
+	if (csum_tcpudp_magic(iph->saddr, iph->daddr, ulen, IPPROTO_UDP, csum))
+		return false;
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		netdev_rx_csum_fault(skb->dev, skb);
+	return true;
 }
 
 /*
@@ -62,7 +85,7 @@ static bool tp_rx_udp_csum_ok(const struct sk_buff *skb, const struct iphdr *iph
  * finds the payload (@iph and @uh hold only the fixed headers).  Returns why
  * the packet is bad.
  */
-static enum tickpath_malformed tp_rx_check(const struct sk_buff *skb,
+static enum tickpath_malformed tp_rx_check(struct sk_buff *skb,
 					   const struct iphdr *iph,
 					   const struct udphdr *uh,
 					   struct tp_rx_packet *pkt)
