@@ -37,7 +37,7 @@ export TP_SRC TP_KERNEL TP_KO_DIR TP_BUILD TP_TEST_TIMEOUT
 
 # Stock kernel: its modules come from the unpacked package, not /lib/modules.
 if [ -n "$TP_MODULES" ]; then
-	for m in veth bridge macvlan dummy; do
+	for m in veth bridge macvlan dummy tun vxlan; do
 		modprobe -d "$TP_MODULES" "$m" || echo "guest: modprobe $m failed"
 	done
 fi
