@@ -450,7 +450,7 @@ enum tickpath_feed_stats_attr {
 enum tickpath_malformed {
 	TICKPATH_MALFORMED_NONE,
 	TICKPATH_MALFORMED_IP,		/* bad IPv4 header or total length */
-	TICKPATH_MALFORMED_UDP,		/* bad UDP length */
+	TICKPATH_MALFORMED_UDP,		/* bad UDP length, or over 16 KiB */
 	TICKPATH_MALFORMED_CSUM,	/* bad IPv4 or UDP checksum */
 	TICKPATH_MALFORMED_FRAGMENT,	/* a fragmented datagram (see FEED_GET) */
 	TICKPATH_MALFORMED_HEADER,	/* payload shorter than the MoldUDP64 header */
