@@ -95,9 +95,8 @@ int tp_pcap_write_header(FILE *f)
 	return fwrite(&h, sizeof(h), 1, f) == 1 ? 0 : -1;
 }
 
-static void tp_build_headers(uint8_t *h, const struct tp_udp_endpoints *ep,
-			     uint16_t ip_id, const uint8_t *payload,
-			     uint32_t len)
+void tp_udp_headers(uint8_t *h, const struct tp_udp_endpoints *ep,
+		    uint16_t ip_id, const uint8_t *payload, uint32_t len)
 {
 	uint8_t *ip = h + TP_ETH_HLEN, *udp = ip + TP_IP_HLEN;
 	uint16_t udp_len = TP_UDP_HLEN + len, csum;
@@ -120,6 +119,11 @@ static void tp_build_headers(uint8_t *h, const struct tp_udp_endpoints *ep,
 	tp_put16(udp, ep->sport);
 	tp_put16(udp + 2, ep->dport);
 	tp_put16(udp + 4, udp_len);
+	if (!payload) {
+		/* What a stack leaves for a device that finishes the sum. */
+		tp_put16(udp + 6, tp_fold(tp_pseudo_sum(ip + 12, udp_len)));
+		return;
+	}
 	tp_put16(udp + 6, 0);
 	csum = ~tp_fold(tp_sum(tp_sum(tp_pseudo_sum(ip + 12, udp_len), udp,
 				      TP_UDP_HLEN), payload, len));
@@ -130,7 +134,7 @@ int tp_pcap_write_udp(FILE *f, const struct tp_udp_endpoints *ep,
 		      uint16_t ip_id, uint64_t time_ns, const uint8_t *payload,
 		      uint32_t len)
 {
-	uint8_t h[TP_ETH_HLEN + TP_IP_HLEN + TP_UDP_HLEN];
+	uint8_t h[TP_UDP_HEADERS_LEN];
 	uint32_t rec[4];
 
 	if (len > TP_UDP_MAX_PAYLOAD) {
@@ -141,7 +145,7 @@ int tp_pcap_write_udp(FILE *f, const struct tp_udp_endpoints *ep,
 	rec[1] = time_ns % 1000000000u;
 	rec[2] = sizeof(h) + len;
 	rec[3] = rec[2];
-	tp_build_headers(h, ep, ip_id, payload, len);
+	tp_udp_headers(h, ep, ip_id, payload, len);
 	if (fwrite(rec, sizeof(rec), 1, f) != 1 ||
 	    fwrite(h, sizeof(h), 1, f) != 1 ||
 	    (len && fwrite(payload, len, 1, f) != 1))

@@ -26,6 +26,17 @@ struct tp_udp_endpoints {
 	uint8_t ttl;
 };
 
+/* Ethernet, IPv4 and UDP headers in front of a payload. */
+#define TP_UDP_HEADERS_LEN (14 + 20 + 8)
+
+/*
+ * Writes the headers of a frame carrying @len bytes of @payload to @h:
+ * IPv4 with DF and its checksum, UDP with its checksum; with @payload NULL,
+ * the UDP checksum field holds only the pseudo-header's sum, for the device
+ * to finish (checksum offload, as the kernel's own UDP sends leave it).
+ */
+void tp_udp_headers(uint8_t *h, const struct tp_udp_endpoints *ep,
+		    uint16_t ip_id, const uint8_t *payload, uint32_t len);
 /* The Ethernet address an IPv4 multicast group maps to (RFC 1112). */
 void tp_multicast_mac(uint32_t group, uint8_t mac[6]);
 
