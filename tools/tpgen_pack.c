@@ -110,19 +110,40 @@ bool tp_pack_joins(const struct tp_packer *pk, const struct tp_pace *pace,
 				tp_get_be48(msg + TP_TIMESTAMP_OFF));
 }
 
-/* Steps by the length fields, so it is safe on malformed frames too. */
+/*
+ * Where the Timestamp of the message block at *@off of a frame is, or 0 if
+ * that message is too short to have one; *@off moves on to the next block.
+ * Returns false at the end.  Steps by the length fields, so it is safe on
+ * malformed frames too.
+ */
+static bool tp_pack_block(const uint8_t *data, uint32_t len, uint32_t *off,
+			  uint32_t *ts_off)
+{
+	uint32_t blen, at = *off + TP_BLOCK_LEN;
+
+	if (len < at || (blen = tp_get_be16(data + *off)) > len - at)
+		return false;
+	*ts_off = blen >= TP_ITCH_HEADER_LEN ? at + TP_TIMESTAMP_OFF : 0;
+	*off = at + blen;
+	return true;
+}
+
 void tp_pack_stamp(uint8_t *data, uint32_t len, uint64_t ts)
 {
-	uint32_t off = TP_MOLD_HEADER_LEN;
+	uint32_t off = TP_MOLD_HEADER_LEN, ts_off;
 
-	while (len >= off + TP_BLOCK_LEN) {
-		uint32_t blen = tp_get_be16(data + off);
+	while (tp_pack_block(data, len, &off, &ts_off))
+		if (ts_off)
+			tp_put_be48(ts, data + ts_off);
+}
 
-		off += TP_BLOCK_LEN;
-		if (blen > len - off)
-			break;
-		if (blen >= TP_ITCH_HEADER_LEN)
-			tp_put_be48(ts, data + off + TP_TIMESTAMP_OFF);
-		off += blen;
-	}
+uint64_t tp_pack_last_ts(const uint8_t *data, uint32_t len)
+{
+	uint32_t off = TP_MOLD_HEADER_LEN, ts_off;
+	uint64_t ts = 0;
+
+	while (tp_pack_block(data, len, &off, &ts_off))
+		if (ts_off)
+			ts = tp_get_be48(data + ts_off);
+	return ts;
 }

@@ -51,5 +51,7 @@ void tp_pack_heartbeat(struct tp_packer *pk, struct tp_frame *f);
 void tp_pack_end(struct tp_packer *pk, struct tp_frame *f);
 /* Writes @ts into the Timestamp of every whole message block of @data. */
 void tp_pack_stamp(uint8_t *data, uint32_t len, uint64_t ts);
+/* The Timestamp of the last whole message block of @data that has one. */
+uint64_t tp_pack_last_ts(const uint8_t *data, uint32_t len);
 
 #endif /* TPGEN_PACK_H */
