@@ -5,7 +5,8 @@
  * The pipeline, one message at a time: the source (a generated day as
  * records, encoded with tp_itch_encode(), or a BinaryFILE's bytes), the
  * packer, then per packet the pacer's due time, heartbeats for idle
- * stretches, the misbehaviours, and the outputs.  See tpgen --help.
+ * stretches, the misbehaviours, and the outputs.  A pcap replayed enters
+ * as packets, after the packer.  See tpgen --help.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -25,6 +26,8 @@ struct tpgen {
 	struct tpgen_opts o;
 	struct tp_day *day;
 	struct tp_binfile replay;
+	struct tp_pcap cap;	/* --replay-pcap */
+	uint8_t frame[TP_UDP_MAX_PAYLOAD];	/* its packet going out */
 	struct tp_packer pack;
 	struct tp_pace pace;
 	struct tp_chaos chaos;
@@ -40,6 +43,7 @@ struct tpgen {
 	bool started;
 	uint64_t base;		/* what due time 0 is, ns since the epoch */
 	uint64_t mono0;		/* and on CLOCK_MONOTONIC, when live */
+	uint64_t sent_ns;	/* from then to the last packet's send */
 	uint64_t due;		/* of the packet going out */
 	uint64_t last_due;	/* of the last packet that went */
 	unsigned int split;	/* the next --split */
@@ -61,14 +65,27 @@ static void tpgen_start(struct tpgen *g)
 	}
 }
 
+/*
+ * A paced sender that is on time sends each frame when it is due, and what
+ * it has queued before it waits; one that is behind, or unpaced, queues
+ * frames and sends them in batches until it catches up.
+ */
 static void tpgen_emit(struct tpgen *g, struct tp_frame *f, uint64_t due)
 {
+	uint64_t deadline = g->mono0 + due;
+	bool on_time = false;
+
 	if (g->err)
 		return;
 	if (g->o.out.send && tp_pace_limited(&g->pace) &&
-	    f->kind != TP_FRAME_DROP)
-		tp_wait_until(g->mono0 + due);
-	if (tp_out_frame(&g->out, f, g->base + due))
+	    f->kind != TP_FRAME_DROP && tp_mono_ns() < deadline) {
+		on_time = true;
+		if (tp_out_flush(&g->out))
+			g->err = -1;
+		tp_wait_until(deadline);
+	}
+	if (tp_out_frame(&g->out, f, g->base + due) ||
+	    (on_time && tp_out_flush(&g->out)))
 		g->err = -1;
 }
 
@@ -235,7 +252,7 @@ static int tpgen_source(struct tpgen *g, const uint8_t **msg, uint16_t *len,
 	return 1;
 }
 
-static void tpgen_run(struct tpgen *g)
+static void tpgen_messages(struct tpgen *g)
 {
 	const struct tickpath_rec *rec;
 	const uint8_t *msg;
@@ -256,9 +273,91 @@ static void tpgen_run(struct tpgen *g)
 	tpgen_emit(g, &f, g->last_due);
 }
 
+/*
+ * The next MoldUDP64 packet of the pcap to --port, renamed to --session if
+ * given: 1, or 0 at the end, or -1 on a corrupt record.  Its UDP checksum
+ * does not matter: a capture where the sender offloads it has it wrong.
+ */
+static int tpgen_pcap_next(struct tpgen *g, struct tp_frame *f)
+{
+	struct tp_pcap_rec r;
+	enum tp_udp_status st;
+	struct tp_udp u;
+	int got;
+
+	while ((got = tp_pcap_next(&g->cap, &r)) > 0) {
+		st = tp_udp_parse(&g->cap, &r, &u);
+		if ((st == TP_UDP_OK || st == TP_UDP_BAD_UDP_CSUM) &&
+		    u.dport == g->o.out.port && u.len >= TP_MOLD_HEADER_LEN)
+			break;
+	}
+	if (got <= 0)
+		return got;
+	memcpy(g->frame, u.payload, u.len);
+	if (g->o.session_given)
+		memcpy(g->frame, g->o.session, TP_MOLD_SESSION_LEN);
+	f->data = g->frame;
+	f->len = u.len;
+	f->bad = NULL;
+	f->seq = tp_get_be64(g->frame + TP_MOLD_SESSION_LEN);
+	f->count = tp_get_be16(g->frame + TP_MOLD_SESSION_LEN + 8);
+	f->msg = g->pack.next_msg;
+	f->kind = f->count == TP_MOLD_HEARTBEAT ? TP_FRAME_HEARTBEAT :
+		  f->count == TP_MOLD_END_OF_SESSION ? TP_FRAME_END :
+		  TP_FRAME_DATA;
+	return 1;
+}
+
+/*
+ * A pcap's packets as they are, paced as the packer's would be; the
+ * misbehaviours act on its data packets.  Heartbeats and the end of
+ * session are the pcap's own.
+ */
+static void tpgen_packets(struct tpgen *g)
+{
+	struct tp_frame f;
+	int got = 0;
+
+	/* The packer's stream position and time, as if it had packed them. */
+	while (!g->err && (got = tpgen_pcap_next(g, &f)) > 0) {
+		if (f.kind == TP_FRAME_DATA)
+			g->pack.last_ts = tp_pack_last_ts(f.data, f.len);
+		tpgen_start(g);
+		if (f.kind != TP_FRAME_DATA) {
+			if (f.kind == TP_FRAME_END)
+				tp_chaos_flush(&g->chaos);
+			tpgen_emit(g, &f, g->last_due);
+			continue;
+		}
+		g->pack.next_msg += f.count;
+		g->due = tp_pace_due(&g->pace, f.count, f.len, g->pack.last_ts);
+		tp_chaos_packet(&g->chaos, &f);
+		g->last_due = g->due;
+	}
+	if (got < 0) {
+		fprintf(stderr, "tpgen: %s: corrupt pcap record\n",
+			g->o.replay_pcap);
+		g->err = -1;
+	}
+	tp_chaos_flush(&g->chaos);
+}
+
+static void tpgen_run(struct tpgen *g)
+{
+	if (g->o.replay_pcap)
+		tpgen_packets(g);
+	else
+		tpgen_messages(g);
+	if (tp_out_flush(&g->out))
+		g->err = -1;
+	if (g->o.out.send)
+		g->sent_ns = tp_mono_ns() - g->mono0;
+}
+
 static int tpgen_setup_source(struct tpgen *g)
 {
-	const char *path = g->o.replay;
+	const char *path = g->o.replay ? g->o.replay : g->o.replay_pcap;
+	const char *why;
 	FILE *f;
 
 	if (!path) {
@@ -270,7 +369,12 @@ static int tpgen_setup_source(struct tpgen *g)
 		perror(path);
 		return -1;
 	}
-	return tp_binfile_open(&g->replay, f);
+	if (g->o.replay)
+		return tp_binfile_open(&g->replay, f);
+	why = tp_pcap_open(&g->cap, f);
+	if (why)
+		fprintf(stderr, "tpgen: %s: %s\n", path, why);
+	return why ? -1 : 0;
 }
 
 static int tpgen_setup(struct tpgen *g)
@@ -308,6 +412,10 @@ static int tpgen_finish(struct tpgen *g)
 	if (g->o.verbose)
 		fprintf(stderr, "tpgen: %" PRIu64 " messages, %" PRIu64
 			" frames\n", g->pack.next_msg, g->out.frames);
+	/* The rate reached, start-up left out: what --rate compares with. */
+	if (g->o.verbose && g->sent_ns)
+		fprintf(stderr, "tpgen: sent in %.6f s, %.0f messages/s\n",
+			g->sent_ns / 1e9, g->pack.next_msg * 1e9 / g->sent_ns);
 	if (tp_out_close(&g->out) ||
 	    (g->binfile && tp_out_file_close(g->binfile)) ||
 	    (g->json && tp_out_file_close(g->json)))
@@ -316,6 +424,7 @@ static int tpgen_finish(struct tpgen *g)
 		fprintf(stderr, "tpgen: failed\n");
 	tp_day_free(g->day);
 	tp_binfile_close(&g->replay);
+	tp_pcap_close(&g->cap);
 	free(g->recs);
 	free(g->syms);
 	return g->err ? 1 : 0;

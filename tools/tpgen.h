@@ -18,11 +18,13 @@ struct tpgen_opts {
 	unsigned int symbols;
 	uint64_t seed;
 	const char *replay;
+	const char *replay_pcap;	/* packets, not messages */
 	/* Message outputs; frame outputs are in out. */
 	const char *binfile;
 	const char *json;
 	/* MoldUDP64 */
 	uint8_t session[TP_MOLD_SESSION_LEN];
+	bool session_given;
 	uint32_t max_payload;
 	uint16_t max_msgs;
 	uint64_t heartbeat_ns;	/* 0: none */

@@ -32,15 +32,26 @@ static void tpgen_usage(FILE *out)
 "                                                a real day, in real time\n"
 "  tpgen -n 200000 -w bad.pcap --log bad.log --drop 0.01 --malform 0.01\n"
 "                                                misbehaving, every fault logged\n"
+"  tpgen --replay-pcap day.pcap --send -i eth1 --raw --stamp\n"
+"                                                a load generator: a day packed\n"
+"                                                beforehand, as fast as it goes\n"
 "\n"
 "Source:\n"
 "  -n, --messages N      messages in the generated day (default 200000)\n"
 "  -S, --symbols N       its symbols, stock locates 1..N (default 100, 4 to 10000)\n"
 "      --seed N          the day's seed, also the misbehaviours' (default 1)\n"
 "  -r, --replay FILE     replay a BinaryFILE ('-': standard input) instead\n"
+"      --replay-pcap FILE  or resend the MoldUDP64 packets of a pcap (UDP to\n"
+"                        --port) as they are, renamed to --session if given:\n"
+"                        a day packed beforehand, the fastest source\n"
 "Outputs (at least one):\n"
 "  -w, --pcap FILE       write the packets to a pcap ('-': standard output)\n"
 "      --send            send them over UDP\n"
+"      --batch N         send up to N packets per system call (sendmmsg) when\n"
+"                        behind the pace or unpaced (default 1)\n"
+"      --raw             send them as whole Ethernet frames with an AF_PACKET\n"
+"                        socket, past the IP stack and queueing discipline:\n"
+"                        multicast out of --iface only, needs CAP_NET_RAW\n"
 "      --binfile FILE    write the message stream as a BinaryFILE\n"
 "  -j, --json FILE       write each message as a JSON line, as tpcat -j prints\n"
 "                        it, with rx_ts the time its packet is due\n"
@@ -68,7 +79,8 @@ static void tpgen_usage(FILE *out)
 "      --speed X         follow the ITCH timestamps, X times real time\n"
 "      --stamp           overwrite each message's Timestamp with its packet's\n"
 "                        send time, ns since midnight UTC (CLOCK_REALTIME read\n"
-"                        right before the send; a pcap's own time otherwise)\n"
+"                        right before the send, or the batch's; a pcap's own\n"
+"                        time otherwise)\n"
 "      --date YYYY-MM-DD the day a pcap's times fall on without --send\n"
 "                        (default 2024-01-02)\n"
 "Misbehaviour (drawn from --seed, logged by --log):\n"
@@ -81,7 +93,7 @@ static void tpgen_usage(FILE *out)
 "      --malform-kinds K comma list of header, overrun, zero-length, count,\n"
 "                        eos-data (packet kinds), type, length (message\n"
 "                        kinds); default all; kinds take turns\n"
-"  -v, --verbose         print what was sent\n"
+"  -v, --verbose         print what was sent (and, live, how fast)\n"
 "  -V, --version    print tpgen's version and the running module's\n"
 "  -h, --help\n");
 }
@@ -91,6 +103,7 @@ enum {
 	OPT_LOOP, OPT_SESSION, OPT_MAX_PAYLOAD, OPT_MAX_MSGS, OPT_HEARTBEAT,
 	OPT_SPLIT, OPT_RATE, OPT_PPS, OPT_BURST, OPT_SPEED, OPT_STAMP,
 	OPT_DATE, OPT_DROP, OPT_DUP, OPT_REORDER, OPT_MALFORM, OPT_KINDS,
+	OPT_BATCH, OPT_RAW, OPT_REPLAY_PCAP,
 };
 
 static const struct option tpgen_options[] = {
@@ -98,8 +111,11 @@ static const struct option tpgen_options[] = {
 	{ "symbols", required_argument, NULL, 'S' },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "replay", required_argument, NULL, 'r' },
+	{ "replay-pcap", required_argument, NULL, OPT_REPLAY_PCAP },
 	{ "pcap", required_argument, NULL, 'w' },
 	{ "send", no_argument, NULL, OPT_SEND },
+	{ "batch", required_argument, NULL, OPT_BATCH },
+	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "binfile", required_argument, NULL, OPT_BINFILE },
 	{ "json", required_argument, NULL, 'j' },
 	{ "log", required_argument, NULL, OPT_LOG },
@@ -257,6 +273,7 @@ static void tpgen_defaults(struct tpgen_opts *o)
 	inet_pton(AF_INET, "233.54.12.111", &o->out.group);
 	o->out.port = 26477;
 	o->out.ttl = 1;
+	o->out.batch = 1;
 }
 
 /* Options that take a value: 0, or -1 if the value is bad. */
@@ -274,11 +291,14 @@ static int tpgen_option(struct tpgen_opts *o, int c, const char *arg)
 		return inet_pton(AF_INET, arg, &o->out.group) == 1 ? 0 : -1;
 	case 'p':
 		return TP_UINT(arg, 1, 65535, &o->out.port);
+	case OPT_BATCH:
+		return TP_UINT(arg, 1, TP_OUT_MAX_BATCH, &o->out.batch);
 	case OPT_SOURCE:
 		return tp_addr_port(arg, &o->out.source, &o->out.sport);
 	case OPT_TTL:
 		return TP_UINT(arg, 0, 255, &o->out.ttl);
 	case OPT_SESSION:
+		o->session_given = true;
 		return tp_session(arg, o->session);
 	case OPT_MAX_PAYLOAD:
 		return TP_UINT(arg, TP_MOLD_HEADER_LEN + 2 + 64,
@@ -323,6 +343,9 @@ static bool tpgen_flag(struct tpgen_opts *o, int c, const char *arg)
 	case 'r':
 		o->replay = arg;
 		return true;
+	case OPT_REPLAY_PCAP:
+		o->replay_pcap = arg;
+		return true;
 	case 'w':
 		o->out.pcap = arg;
 		return true;
@@ -340,6 +363,9 @@ static bool tpgen_flag(struct tpgen_opts *o, int c, const char *arg)
 		return true;
 	case OPT_SEND:
 		o->out.send = true;
+		return true;
+	case OPT_RAW:
+		o->out.raw = true;
 		return true;
 	case OPT_LOOP:
 		o->out.loop = true;
@@ -374,9 +400,14 @@ static int tpgen_check(const struct tpgen_opts *o)
 
 	if (!o->out.pcap && !o->out.send && !o->binfile && !o->json)
 		return tpgen_error("nothing to do: give --pcap, --send, --binfile or --json");
+	if (o->out.raw && (!o->out.send || !o->out.iface ||
+			   !IN_MULTICAST(ntohl(o->out.group)) || o->out.loop))
+		return tpgen_error("--raw sends with --send to a multicast group out of --iface, without --loop");
 	if (o->pace.speed > 0 && (o->pace.rate > 0 || o->pace.pps > 0))
 		return tpgen_error("--speed goes with neither --rate nor --pps");
-	if (!o->replay && o->messages < least)
+	if (o->replay_pcap && (o->replay || o->binfile || o->json || o->nsplits))
+		return tpgen_error("--replay-pcap goes with none of --replay, --binfile, --json, --split");
+	if (!o->replay && !o->replay_pcap && o->messages < least)
 		return tpgen_error("a day of %u symbols takes at least %" PRIu64
 				   " messages", o->symbols, least);
 	return 0;
@@ -403,5 +434,7 @@ int tpgen_parse(struct tpgen_opts *o, int argc, char **argv)
 	}
 	if (optind < argc)
 		return tpgen_error("unexpected argument '%s'", argv[optind]);
+	/* No frame is longer, but a pcap's. */
+	o->out.max_len = o->replay_pcap ? 0 : o->max_payload;
 	return tpgen_check(o);
 }
