@@ -265,7 +265,8 @@ static int tp_link_offset(uint32_t linktype, const uint8_t *d, uint32_t n)
 }
 
 static enum tp_udp_status tp_udp_payload(const uint8_t *ip, uint32_t ihl,
-					 uint32_t tot, struct tp_udp *u)
+					 uint32_t tot, bool csum,
+					 struct tp_udp *u)
 {
 	const uint8_t *udp = ip + ihl;
 	uint32_t udp_len;
@@ -281,7 +282,7 @@ static enum tp_udp_status tp_udp_payload(const uint8_t *ip, uint32_t ihl,
 	u->dport = tp_be16(udp + 2);
 	u->payload = udp + TP_UDP_HLEN;
 	u->len = udp_len - TP_UDP_HLEN;
-	if (tp_be16(udp + 6) &&
+	if (csum && tp_be16(udp + 6) &&
 	    tp_fold(tp_sum(tp_pseudo_sum(ip + 12, udp_len), udp, udp_len)) !=
 	    0xffff)
 		return TP_UDP_BAD_UDP_CSUM;
@@ -317,5 +318,5 @@ enum tp_udp_status tp_udp_parse(const struct tp_pcap *p,
 		return TP_UDP_OTHER;
 	if (tp_be16(ip + 6) & 0x3fff)
 		return TP_UDP_FRAGMENT;
-	return tp_udp_payload(ip, ihl, tot, u);
+	return tp_udp_payload(ip, ihl, tot, !p->no_udp_csum, u);
 }

@@ -50,6 +50,7 @@ struct tp_pcap {
 	FILE *f;
 	bool swapped;		/* written on a host of the other byte order */
 	bool nsec;
+	bool no_udp_csum;	/* set by a reader that does not need it checked */
 	uint32_t linktype;
 	uint8_t *buf;
 	uint32_t size;

@@ -276,7 +276,8 @@ static void tpgen_messages(struct tpgen *g)
 /*
  * The next MoldUDP64 packet of the pcap to --port, renamed to --session if
  * given: 1, or 0 at the end, or -1 on a corrupt record.  Its UDP checksum
- * does not matter: a capture where the sender offloads it has it wrong.
+ * is not checked (a capture where the sender offloads it has it wrong, and
+ * the packet gets a new one).
  */
 static int tpgen_pcap_next(struct tpgen *g, struct tp_frame *f)
 {
@@ -287,8 +288,8 @@ static int tpgen_pcap_next(struct tpgen *g, struct tp_frame *f)
 
 	while ((got = tp_pcap_next(&g->cap, &r)) > 0) {
 		st = tp_udp_parse(&g->cap, &r, &u);
-		if ((st == TP_UDP_OK || st == TP_UDP_BAD_UDP_CSUM) &&
-		    u.dport == g->o.out.port && u.len >= TP_MOLD_HEADER_LEN)
+		if (st == TP_UDP_OK && u.dport == g->o.out.port &&
+		    u.len >= TP_MOLD_HEADER_LEN)
 			break;
 	}
 	if (got <= 0)
@@ -315,12 +316,16 @@ static int tpgen_pcap_next(struct tpgen *g, struct tp_frame *f)
  */
 static void tpgen_packets(struct tpgen *g)
 {
+	bool timed = g->pace.o.speed > 0 || !g->o.out.send;
 	struct tp_frame f;
 	int got = 0;
 
-	/* The packer's stream position and time, as if it had packed them. */
+	/*
+	 * The packer's stream position and time, as if it had packed them;
+	 * the time only matters to --speed and to a pcap's clock.
+	 */
 	while (!g->err && (got = tpgen_pcap_next(g, &f)) > 0) {
-		if (f.kind == TP_FRAME_DATA)
+		if (f.kind == TP_FRAME_DATA && timed)
 			g->pack.last_ts = tp_pack_last_ts(f.data, f.len);
 		tpgen_start(g);
 		if (f.kind != TP_FRAME_DATA) {
@@ -372,6 +377,7 @@ static int tpgen_setup_source(struct tpgen *g)
 	if (g->o.replay)
 		return tp_binfile_open(&g->replay, f);
 	why = tp_pcap_open(&g->cap, f);
+	g->cap.no_udp_csum = true;
 	if (why)
 		fprintf(stderr, "tpgen: %s: %s\n", path, why);
 	return why ? -1 : 0;
