@@ -15,6 +15,11 @@
 
 reps=${BENCH_REPS:-5}
 msgs=${BENCH_MSGS:-30000}	# messages per trial
+# Per trial of the zero-loss search and the loss sweep: some 5,000 packets,
+# more than the receive CPU's backlog (netdev_max_backlog, 1,000) holds, so
+# that a receive path slower than the sender loses; a 30,000-message day
+# fits in any queue and is never lost, whatever the rate.
+ndr_msgs=${BENCH_NDR_MSGS:-200000}
 cost_msgs=${BENCH_COST_MSGS:-200000}	# per trial measuring CPU cost
 read -ra paths <<< "${BENCH_PATHS:-tickpath tickpath-busy udp udp-busy af_packet af_xdp}"
 # Which experiments: all of them for make bench; a subset (e.g. "cost subs")
@@ -60,7 +65,9 @@ setup() {
 		{
 			echo "port attach dev rx0"
 			echo "feed add bench dev rx0 group $feed_group port $feed_port"
-			[ "${2:-0}" = 0 ] && echo "sub add bench channel bench slots 65536"
+			# Room for as many messages as the other paths' buffers
+			# hold (tpbench: 8 MiB of UDP socket, 16 MiB of TPACKET).
+			[ "${2:-0}" = 0 ] && echo "sub add bench channel bench slots 262144"
 			for ((i = 1; i <= ${2:-0}; i++)); do
 				echo "sub add s$i channel bench locates $i"
 			done
@@ -120,14 +127,14 @@ lossless() { [ "$(received)" = "$trial_msgs" ] && ! grep -q '"lost":[1-9]' trial
 # then the sender's limit, a lower bound of the path's).
 ndr() {
 	local lo=2000 hi i
-	trial "$1" 0 "$2"
+	trial "$1" 0 "$2" "$ndr_msgs"
 	ndr_rate=$sent_rate sender_bound=true
 	lossless && return
 	sender_bound=false
 	hi=$sent_rate
 	for ((i = 0; i < ${BENCH_STEPS:-5}; i++)); do
 		ndr_rate=$(((lo + hi) / 2))
-		trial "$1" "$ndr_rate" "$2"
+		trial "$1" "$ndr_rate" "$2" "$ndr_msgs"
 		if lossless; then lo=$ndr_rate; else hi=$ndr_rate; fi
 	done
 	ndr_rate=$lo
@@ -190,7 +197,7 @@ for ((rep = 0; rep < reps; rep++)); do
 	for factor in 15 20 30; do
 		rate=$((slowest * factor / 10))
 		for path in "${paths[@]}"; do
-			trial "$path" "$rate" 1
+			trial "$path" "$rate" 1 "$ndr_msgs"
 			emit "{\"exp\":\"loss\",\"path\":\"$path\",\"rep\":$rep,\"offered_msgs_per_s\":$rate,\"sent\":$trial_msgs,\"received\":$(received)}"
 		done
 	done
