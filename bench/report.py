@@ -373,9 +373,9 @@ def markdown(summary, images, image_dir):
 
     if detail["paths"]:
         out += ["### Cost and zero-loss rate per path", "",
-                "Per message: the receive softirq's CPU (`rx`), the reader's "
-                "(`reader`) and both, at %d %% load; NDR is the highest rate "
-                "with no loss." % round(SUMMARY_LOAD * 100), ""]
+                "Per message of an unpaced day read by one reader: the "
+                "receive softirq's CPU (`rx`), the reader's (`reader`) and "
+                "both; NDR is the highest rate with no loss.", ""]
         rows = []
         for p, d in detail["paths"].items():
             aggs = [d.get(fig) for fig, _ in COST_FIGURES]
